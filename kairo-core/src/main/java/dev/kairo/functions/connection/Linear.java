@@ -1,0 +1,90 @@
+package dev.kairo.functions.connection;
+
+import dev.kairo.autograd.Function;
+import dev.kairo.tensor.Gemm;
+import dev.kairo.tensor.Shape;
+import dev.kairo.tensor.Tensor;
+
+/**
+ * The fully connected (全結合) transform {@code y = x·Wᵀ + b}, PyTorch's layout: x [..., in],
+ * W [out, in], b [out] (optional). Leading axes of x are treated as one batch axis. Fused:
+ * the products call {@link Gemm} directly (W as a transpose flag, no copy) and the bias is
+ * added in one pass over the output.
+ *
+ * <p>Backward: {@code dx = dy·W}, {@code dW = dyᵀ·x}, {@code db = Σ_batch dy}.
+ */
+public final class Linear extends Function {
+  private float[] x;
+  private float[] w;
+  private int batch;
+  private int in;
+  private int out;
+  private boolean hasBias;
+  private int[] xShape;
+
+  @Override
+  protected Tensor forward(Tensor... inputs) {
+    Tensor xt = inputs[0];
+    Tensor wt = inputs[1];
+    hasBias = inputs.length > 2;
+    xShape = xt.shape();
+    if (wt.rank() != 2 || xt.rank() < 1 || xt.size(-1) != wt.size(1)) {
+      throw new IllegalArgumentException("linear: input " + Shape.str(xShape)
+          + " does not match weight " + Shape.str(wt.shape())
+          + " (expected input [..., " + (wt.rank() == 2 ? wt.size(1) : "?") + "])");
+    }
+    out = wt.size(0);
+    in = wt.size(1);
+    if (hasBias && (inputs[2].rank() != 1 || inputs[2].size(0) != out)) {
+      throw new IllegalArgumentException("linear: bias " + Shape.str(inputs[2].shape())
+          + " does not match weight " + Shape.str(wt.shape()) + " (expected [" + out + "])");
+    }
+    batch = xt.numel() / Math.max(1, in);
+    x = xt.denseData();
+    w = wt.denseData();
+    float[] y = new float[batch * out];
+    if (hasBias) {
+      float[] b = inputs[2].denseData();
+      for (int r = 0; r < batch; r++) {
+        System.arraycopy(b, 0, y, r * out, out);
+      }
+    }
+    Gemm.sgemm(false, true, batch, out, in, 1f, x, 0, in, w, 0, in, hasBias ? 1f : 0f, y, 0, out);
+    int[] yShape = xShape.clone();
+    yShape[yShape.length - 1] = out;
+    return Tensor.of(y, yShape);
+  }
+
+  @Override
+  protected Tensor[] backward(Tensor gyt) {
+    float[] gy = gyt.denseData();
+    Tensor gx = null;
+    Tensor gw = null;
+    Tensor gb = null;
+    if (needsInputGrad(0)) {
+      float[] d = new float[batch * in];
+      Gemm.sgemm(false, false, batch, in, out, 1f, gy, 0, out, w, 0, in, 0f, d, 0, in);
+      gx = Tensor.of(d, xShape);
+    }
+    if (needsInputGrad(1)) {
+      float[] d = new float[out * in];
+      Gemm.sgemm(true, false, out, in, batch, 1f, gy, 0, out, x, 0, in, 0f, d, 0, in);
+      gw = Tensor.of(d, out, in);
+    }
+    if (hasBias && needsInputGrad(2)) {
+      double[] acc = new double[out];
+      for (int r = 0; r < batch; r++) {
+        int p = r * out;
+        for (int j = 0; j < out; j++) {
+          acc[j] += gy[p + j];
+        }
+      }
+      float[] d = new float[out];
+      for (int j = 0; j < out; j++) {
+        d[j] = (float) acc[j];
+      }
+      gb = Tensor.of(d, out);
+    }
+    return hasBias ? new Tensor[] {gx, gw, gb} : new Tensor[] {gx, gw};
+  }
+}

@@ -1,0 +1,81 @@
+package dev.kairo.functions.loss;
+
+import dev.kairo.autograd.Function;
+import dev.kairo.tensor.Shape;
+import dev.kairo.tensor.Tensor;
+
+/**
+ * Softmax followed by cross-entropy against integer class labels, fused, averaged over the
+ * batch: {@code mean_i (log Σ_c e^{x_ic} − x_{i,label_i})}. The log-sum-exp is taken after
+ * subtracting each row's maximum, so logits of any size give the exact loss. Backward:
+ * {@code (softmax(x) − onehot(label)) / N}.
+ *
+ * <p>Input: logits [N, C]; labels: N integers in [0, C).
+ */
+public final class SoftmaxCrossEntropy extends Function {
+  private final int[] labels;
+  private float[] probs;
+  private int n;
+  private int c;
+
+  /** @param labels the class of each row */
+  public SoftmaxCrossEntropy(int[] labels) {
+    this.labels = labels.clone();
+  }
+
+  @Override
+  protected Tensor forward(Tensor... in) {
+    Tensor x = in[0];
+    if (x.rank() != 2) {
+      throw new IllegalArgumentException("softmaxCrossEntropy: logits must be [N, C], got "
+          + Shape.str(x.shape()));
+    }
+    n = x.size(0);
+    c = x.size(1);
+    if (labels.length != n) {
+      throw new IllegalArgumentException("softmaxCrossEntropy: " + labels.length
+          + " labels for " + n + " rows of logits " + Shape.str(x.shape()));
+    }
+    float[] d = x.contiguous().toArray();
+    probs = new float[n * c];
+    double total = 0;
+    for (int i = 0; i < n; i++) {
+      int label = labels[i];
+      if (label < 0 || label >= c) {
+        throw new IllegalArgumentException("softmaxCrossEntropy: label " + label + " at row " + i
+            + " is out of range for " + c + " classes");
+      }
+      int row = i * c;
+      float m = Float.NEGATIVE_INFINITY;
+      for (int j = 0; j < c; j++) {
+        m = Math.max(m, d[row + j]);
+      }
+      double s = 0;
+      for (int j = 0; j < c; j++) {
+        double e = Math.exp(d[row + j] - m);
+        probs[row + j] = (float) e;
+        s += e;
+      }
+      float inv = (float) (1 / s);
+      for (int j = 0; j < c; j++) {
+        probs[row + j] *= inv;
+      }
+      total += m + Math.log(s) - d[row + label];
+    }
+    return Tensor.scalar((float) (total / n));
+  }
+
+  @Override
+  protected Tensor[] backward(Tensor gy) {
+    float scale = gy.item() / n;
+    float[] g = new float[n * c];
+    for (int i = 0; i < n; i++) {
+      int row = i * c;
+      for (int j = 0; j < c; j++) {
+        g[row + j] = probs[row + j] * scale;
+      }
+      g[row + labels[i]] -= scale;
+    }
+    return new Tensor[] {Tensor.of(g, n, c)};
+  }
+}

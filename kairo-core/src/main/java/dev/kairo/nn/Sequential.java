@@ -1,0 +1,58 @@
+package dev.kairo.nn;
+
+import dev.kairo.autograd.Variable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Modules applied one after another; they are registered as {@code 0}, {@code 1}, ... so their
+ * parameters are named {@code 0.weight}, {@code 1.bias}, as in PyTorch.
+ *
+ * <pre>{@code
+ * Sequential net = new Sequential(new Linear(784, 256), Layers.relu(), new Linear(256, 10));
+ * }</pre>
+ */
+public class Sequential extends Module {
+  private final List<Module> layers = new ArrayList<>();
+
+  /** A container of the given modules, in order. */
+  public Sequential(Module... modules) {
+    for (Module m : modules) {
+      add(m);
+    }
+  }
+
+  /** Appends a module; returns this. */
+  public Sequential add(Module m) {
+    layers.add(module(Integer.toString(layers.size()), m));
+    return this;
+  }
+
+  /** The i-th module. */
+  public Module get(int i) {
+    return layers.get(i);
+  }
+
+  /** The number of modules. */
+  public int size() {
+    return layers.size();
+  }
+
+  @Override
+  public Variable forward(Variable x) {
+    Variable y = x;
+    for (Module m : layers) {
+      y = m.forward(y);
+    }
+    return y;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder s = new StringBuilder("Sequential(\n");
+    for (int i = 0; i < layers.size(); i++) {
+      s.append("  (").append(i).append(") ").append(layers.get(i)).append('\n');
+    }
+    return s.append(')').toString();
+  }
+}

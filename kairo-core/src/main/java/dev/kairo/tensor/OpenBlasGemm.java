@@ -1,0 +1,393 @@
+package dev.kairo.tensor;
+
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.FunctionPointer;
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.javacpp.LongPointer;
+import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.openblas.global.openblas_nolapack;
+import org.bytedeco.openblas.presets.openblas_nolapack.MklSetNumThreadsLocal;
+import org.bytedeco.openblas.presets.openblas_nolapack.SetNumThreads;
+
+/**
+ * OpenBLAS {@code cblas_sgemm} through the {@code org.bytedeco:openblas} preset. Created only
+ * by {@link Gemm}; get it with {@link Gemm#nativeBackend()}.
+ *
+ * <pre>{@code
+ * Gemm.nativeBackend().ifPresent(
+ *     blas -> blas.sgemm(false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, c, 0, n));
+ * }</pre>
+ *
+ * <h2>Which library</h2>
+ * Only {@code openblas_nolapack} is loaded. Loading the preset's {@code openblas} or
+ * {@code openblas_full} classes maps a second, identical copy of libopenblas (the preset ships
+ * {@code libopenblas.so.0} and {@code libopenblas_nolapack.so.0} as two files), each with its
+ * own kernel table and thread pool, and costs 48 MiB of RSS and 230 ms instead of 17 MiB and
+ * 130 ms. That class has no {@code openblas_get_corename}, so the functions it lacks are
+ * reached through the preset's own function-pointer classes on {@link Loader#addressof}, as
+ * the preset itself does for {@code openblas_set_num_threads}.
+ *
+ * <h2>Core type (what the preset honours, and the fix)</h2>
+ * The preset is a DYNAMIC_ARCH build: OpenBLAS picks its kernels from CPUID when the library
+ * loads, and reads {@code OPENBLAS_CORETYPE} from the C environment only then; the preset has
+ * no system property for it ({@code org.bytedeco.openblas.load} only swaps the library). On
+ * the AMD EPYC (family 26, AVX-512) this was written on, 0.3.31 picks Cooperlake
+ * (AVX-512, 190-215 GFLOP/s per core at n=512-1024); forced to Haswell it runs at 103, to
+ * Prescott at 40. After loading, the active kernel table ({@code gotoblas}) is compared with
+ * the exported per-core tables to name the core, and the name is checked against
+ * {@code /proc/cpuinfo}. If the kernels are weaker than the CPU (say Prescott or Haswell with
+ * avx512f) and {@code OPENBLAS_CORETYPE} was not set, the kernels are re-selected in-process:
+ * {@code putenv("OPENBLAS_CORETYPE=SkylakeX")}, {@code gotoblas_dynamic_quit()},
+ * {@code gotoblas_dynamic_init()}, then the name is checked again (verified: Prescott 23 ->
+ * SkylakeX 85 GFLOP/s in one process). If that fails, or the user's own
+ * {@code OPENBLAS_CORETYPE} forces weak kernels (it is honoured: it is often a workaround for
+ * a crash), the log line is a warning naming the variable to set. {@code KAIRO_BLAS_CORETYPE}
+ * (a core name, or {@code auto} to drop a stray {@code OPENBLAS_CORETYPE}) re-selects
+ * in-process regardless.
+ *
+ * <h2>Threads</h2>
+ * OpenBLAS gets {@link Parallel#threads()} threads (so {@code KAIRO_NUM_THREADS} rules both).
+ * It is a pthreads build; since 0.3.7 concurrent {@code cblas_sgemm} calls from several Java
+ * threads are safe (they share one worker pool and queue; tested in {@code GemmTest}).
+ * {@code openblas_set_num_threads_local} exists but sets the global count, so a call from a
+ * Kairo pool worker cannot be made single-threaded on its own; in practice nested calls
+ * come from {@link MatMul}'s batch loop, which only spreads products below 2^18
+ * multiply-adds, exactly where OpenBLAS runs single-threaded anyway.
+ *
+ * <h2>Passing Java arrays</h2>
+ * JavaCPP's {@code float[]} overload calls {@code GetFloatArrayElements} on all three arrays,
+ * which in HotSpot mallocs and copies each whole array (A and B are released without
+ * copy-back, C with) and takes no offsets. Each call then page-faults fresh memory. Measured,
+ * one thread, n = 256 / 512 / 1024 / 2048, GFLOP/s: {@code float[]} 157 / 173 / 111 / 160;
+ * copying the used region into reusable thread-local native buffers 171 / 183 / 180 / 181;
+ * native data without any copy 183 / 191 / 192 / 189. Two threads: 265 / 332 / 156 / 224
+ * versus 308 / 356 / 344 / 371 versus 359 / 392 / 379 / 392. So operands are copied into
+ * per-thread {@link FloatPointer}s through direct {@link FloatBuffer} views (bulk puts are
+ * plain memory copies, no JNI call per row), packed tightly when the leading dimension is
+ * wider than the matrix, and C is copied in only when {@code beta != 0}. The copies (A and B
+ * in, C out) take 15 / 60 / 264 / 1890 us at n = 256 / 512 / 1024 / 2048, about 50 GB/s up to
+ * n = 1024; splitting them over two threads saved 7-13% at n >= 1024 and lost at 512 (the
+ * hand-off to the pool costs 20 us), so they stay on the calling thread.
+ */
+final class OpenBlasGemm extends GemmBackend {
+  /** Buffers up to this many floats (16 MiB) are kept per thread; larger ones are freed. */
+  private static final long RETAIN = 1L << 22;
+
+  private final String name;
+
+  private OpenBlasGemm(String name) {
+    this.name = name;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  /** Loads OpenBLAS, checks its kernels and sets its threads; never throws. */
+  static Gemm.Loaded load() {
+    try {
+      Loader.load(openblas_nolapack.class);
+      String version = version();
+      int threads = Parallel.threads();
+      voidFunction("openblas_set_num_threads").call(threads);
+      CoreCheck check = CoreCheck.run();
+      int parallel = intCall("openblas_get_parallel");
+      String mode = parallel == 1 ? "pthreads" : parallel == 2 ? "OpenMP" : "sequential";
+      OpenBlasGemm be = new OpenBlasGemm("openblas " + version + " (" + check.core + ")");
+      String msg = "OpenBLAS " + version + " via org.bytedeco openblas_nolapack, " + check.core
+          + " kernels, DYNAMIC_ARCH " + mode + ", threads: " + intCall("openblas_get_num_threads")
+          + (check.note.isEmpty() ? "" : "; " + check.note);
+      return new Gemm.Loaded(be, msg, check.warning, null);
+    } catch (Throwable t) {
+      return Gemm.Loaded.failed(t);
+    }
+  }
+
+  private static String version() {
+    try {
+      // Read reflectively: javac would inline the constant of the jar Kairo compiled against.
+      Object v = openblas_nolapack.class.getField("OPENBLAS_VERSION").get(null);
+      return String.valueOf(v).replace("OpenBLAS", "").trim();
+    } catch (ReflectiveOperationException e) {
+      return "?";
+    }
+  }
+
+  static Pointer symbol(String name) {
+    Pointer p = Loader.addressof(name);
+    if (p == null || p.isNull()) {
+      throw new UnsatisfiedLinkError("symbol " + name + " not found in OpenBLAS");
+    }
+    return p;
+  }
+
+  /** Calls an {@code int f(void)} of OpenBLAS (the spare int argument is ignored by the ABI). */
+  static int intCall(String fn) throws ReflectiveOperationException {
+    return function(MklSetNumThreadsLocal.class, fn).call(0);
+  }
+
+  /** A {@code void f(int)} (or {@code void f(void)}) of OpenBLAS. */
+  static SetNumThreads voidFunction(String fn) throws ReflectiveOperationException {
+    return function(SetNumThreads.class, fn);
+  }
+
+  /**
+   * The preset's function-pointer class {@code type} aimed at symbol {@code fn}. Its no-arg
+   * constructor allocates the native holder that {@code put} fills; it is protected, meant
+   * for the preset's own use, hence the reflection.
+   */
+  private static <F extends FunctionPointer> F function(Class<F> type, String fn)
+      throws ReflectiveOperationException {
+    Constructor<F> ctor = type.getDeclaredConstructor();
+    ctor.setAccessible(true);
+    F f = ctor.newInstance();
+    type.getMethod("put", Pointer.class).invoke(f, symbol(fn));
+    return f;
+  }
+
+  /** The core name OpenBLAS uses now, as {@code openblas_get_corename()} would return it. */
+  static String coreName() {
+    long active = new LongPointer(symbol("gotoblas")).get(0);
+    for (String core : CoreCheck.CORES) {
+      Pointer table = Loader.addressof("gotoblas_" + core.toUpperCase(Locale.ROOT));
+      if (table != null && table.address() == active) {
+        return core;
+      }
+    }
+    return "unknown";
+  }
+
+  /** Strings handed to putenv must outlive the process's use of them: keep them here. */
+  private static final List<BytePointer> ENVIRONMENT =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
+   * Re-selects OpenBLAS's kernels in-process, as if {@code OPENBLAS_CORETYPE=core} (or, for
+   * {@code "auto"}, unset) had been in the environment when it loaded. Must not run while
+   * any OpenBLAS call is in flight. Returns the core in use afterwards.
+   */
+  static synchronized String reselect(String core) throws ReflectiveOperationException {
+    BytePointer env = new BytePointer(
+        core.equalsIgnoreCase("auto") ? "OPENBLAS_CORETYPE" : "OPENBLAS_CORETYPE=" + core);
+    ENVIRONMENT.add(env);
+    callWithPointer(symbol("putenv"), env);
+    voidFunction("gotoblas_dynamic_quit").call(0);
+    voidFunction("gotoblas_dynamic_init").call(0);
+    return coreName();
+  }
+
+  /**
+   * Calls {@code void f(void *arg)}. The preset has no function-pointer class taking a
+   * pointer, but JavaCPP's native deallocator is exactly such a call.
+   */
+  private static void callWithPointer(Pointer fn, Pointer arg)
+      throws ReflectiveOperationException {
+    Class<?> cls = Class.forName("org.bytedeco.javacpp.Pointer$NativeDeallocator");
+    Constructor<?> ctor = cls.getDeclaredConstructor(Pointer.class, long.class, long.class);
+    ctor.setAccessible(true);
+    Object call = ctor.newInstance(new Pointer(), arg.address(), fn.address());
+    Method run = cls.getDeclaredMethod("deallocate");
+    run.setAccessible(true);
+    run.invoke(call);
+  }
+
+  /** Per-thread native copies of A, B and C. */
+  private static final class Staging {
+    final Buffer a = new Buffer();
+    final Buffer b = new Buffer();
+    final Buffer c = new Buffer();
+  }
+
+  private static final class Buffer {
+    FloatPointer ptr;
+    FloatBuffer view;
+    long cap;
+
+    FloatBuffer ensure(long n) {
+      if (n > cap) {
+        release();
+        ptr = new FloatPointer(n);
+        view = ptr.asBuffer();
+        cap = n;
+      }
+      return view;
+    }
+
+    void trim() {
+      if (cap > RETAIN) {
+        release();
+      }
+    }
+
+    private void release() {
+      if (ptr != null) {
+        ptr.deallocate();
+      }
+      ptr = null;
+      view = null;
+      cap = 0;
+    }
+  }
+
+  private static final ThreadLocal<Staging> STAGING = ThreadLocal.withInitial(Staging::new);
+
+  @Override
+  void compute(boolean transA, boolean transB, int m, int n, int k, float alpha,
+      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+      float beta, float[] c, int cOff, int ldc) {
+    int rowsA = transA ? k : m;
+    int colsA = transA ? m : k;
+    int rowsB = transB ? n : k;
+    int colsB = transB ? k : n;
+    if ((long) rowsA * colsA > Integer.MAX_VALUE / 4 || (long) rowsB * colsB > Integer.MAX_VALUE / 4
+        || (long) m * n > Integer.MAX_VALUE / 4) {
+      // A direct buffer view holds at most 2 GiB: leave such giants to the Java kernel.
+      JavaGemm.INSTANCE.compute(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb,
+          beta, c, cOff, ldc);
+      return;
+    }
+    Staging s = STAGING.get();
+    FloatBuffer na = s.a.ensure((long) rowsA * colsA);
+    FloatBuffer nb = s.b.ensure((long) rowsB * colsB);
+    FloatBuffer nc = s.c.ensure((long) m * n);
+    put(a, aOff, lda, rowsA, colsA, na);
+    put(b, bOff, ldb, rowsB, colsB, nb);
+    if (beta != 0f) {
+      put(c, cOff, ldc, m, n, nc);
+    }
+    openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor,
+        transA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
+        transB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
+        m, n, k, alpha, s.a.ptr, colsA, s.b.ptr, colsB, beta, s.c.ptr, n);
+    get(nc, c, cOff, ldc, m, n);
+    s.a.trim();
+    s.b.trim();
+    s.c.trim();
+  }
+
+  /** Copies a rows x cols matrix with leading dimension ld into dst, packed (ld = cols). */
+  private static void put(float[] src, int off, int ld, int rows, int cols, FloatBuffer dst) {
+    if (ld == cols) {
+      dst.put(0, src, off, rows * cols);
+      return;
+    }
+    for (int r = 0; r < rows; r++) {
+      dst.put(r * cols, src, off + r * ld, cols);
+    }
+  }
+
+  /** Copies the packed rows x cols result back into dst with leading dimension ld. */
+  private static void get(FloatBuffer src, float[] dst, int off, int ld, int rows, int cols) {
+    if (ld == cols) {
+      src.get(0, dst, off, rows * cols);
+      return;
+    }
+    for (int r = 0; r < rows; r++) {
+      src.get(r * cols, dst, off + r * ld, cols);
+    }
+  }
+
+  /** Names OpenBLAS's kernels and compares them with what the CPU can run. */
+  static final class CoreCheck {
+    /** x86-64 kernel tables of a DYNAMIC_ARCH build, as gotoblas_corename() spells them. */
+    static final List<String> CORES = List.of("Prescott", "Katmai", "Coppermine", "Northwood",
+        "Banias", "Core2", "Nehalem", "Athlon", "Barcelona", "Sandybridge", "Bulldozer",
+        "Piledriver", "Steamroller", "Excavator", "Haswell", "Zen", "SkylakeX", "Cooperlake",
+        "SapphireRapids");
+
+    final String core;
+    final String note;
+    final boolean warning;
+
+    private CoreCheck(String core, String note, boolean warning) {
+      this.core = core;
+      this.note = note;
+      this.warning = warning;
+    }
+
+    /** 3: AVX-512 kernels, 2: AVX2, 1: AVX, 0: SSE or unknown. */
+    static int tier(String core) {
+      switch (core) {
+        case "SkylakeX": case "Cooperlake": case "SapphireRapids":
+          return 3;
+        case "Haswell": case "Zen":
+          return 2;
+        case "Sandybridge": case "Bulldozer": case "Piledriver": case "Steamroller":
+        case "Excavator":
+          return 1;
+        default:
+          return 0;
+      }
+    }
+
+    /** What the CPU supports, from /proc/cpuinfo flags; -1 when unknown (not Linux x86). */
+    static int cpuTier() {
+      try {
+        for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+          if (line.startsWith("flags")) {
+            List<String> f = List.of(line.substring(line.indexOf(':') + 1).trim().split("\\s+"));
+            if (f.containsAll(List.of("avx512f", "avx512bw", "avx512dq", "avx512vl"))) {
+              return 3;
+            }
+            return f.contains("avx2") && f.contains("fma") ? 2 : f.contains("avx") ? 1 : 0;
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        // Not Linux, or not readable: nothing to compare against.
+      }
+      return -1;
+    }
+
+    static String target(int tier) {
+      return tier == 3 ? "SkylakeX" : tier == 2 ? "Haswell" : "Sandybridge";
+    }
+
+    static CoreCheck run() throws ReflectiveOperationException {
+      String core = coreName();
+      String forced = Gemm.setting("KAIRO_BLAS_CORETYPE");
+      if (forced != null && !forced.isBlank()) {
+        String want = forced.trim();
+        if (!want.equalsIgnoreCase("auto") && CORES.stream().noneMatch(want::equalsIgnoreCase)) {
+          return new CoreCheck(core, "KAIRO_BLAS_CORETYPE=" + want + " ignored: not one of auto, "
+              + String.join(", ", CORES), true);
+        }
+        String now = reselect(want);
+        return new CoreCheck(now, "re-selected by KAIRO_BLAS_CORETYPE=" + forced.trim()
+            + " (was " + core + ")", false);
+      }
+      int cpu = cpuTier();
+      if (cpu < 0 || tier(core) >= cpu) {
+        return new CoreCheck(core, "", false);
+      }
+      String want = target(cpu);
+      String env = System.getenv("OPENBLAS_CORETYPE");
+      if (env != null && !env.isBlank()) {
+        return new CoreCheck(core, "OPENBLAS_CORETYPE=" + env + " forces " + core
+            + " kernels on a CPU that runs " + want + " kernels (about 2x faster here): unset"
+            + " it, set OPENBLAS_CORETYPE=" + want + ", or set KAIRO_BLAS_CORETYPE=" + want, true);
+      }
+      try {
+        String now = reselect(want);
+        if (tier(now) >= cpu) {
+          return new CoreCheck(now, "OpenBLAS misdetected this CPU as " + core
+              + "; re-selected " + now + " in-process", false);
+        }
+      } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+        // Fall through to the warning.
+      }
+      return new CoreCheck(coreName(), "OpenBLAS picked " + core + " kernels on a CPU that"
+          + " runs " + want + " and could not re-select in-process: set OPENBLAS_CORETYPE="
+          + want + " before starting the JVM", true);
+    }
+  }
+}

@@ -4,7 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code kairo} command. Exit codes: 0 success, 1 the job failed, 2 bad usage.
+ * The {@code kairo} command. Exit codes: 0 success, 1 the job failed, 2 bad usage (an
+ * unknown option, or a value the command refuses).
  *
  * <pre>
  * kairo demo chainer-steps
@@ -32,8 +33,10 @@ public final class Kairo implements Runnable {
   public static int execute(String... args) {
     CommandLine cl = new CommandLine(new Kairo());
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      cmd.getErr().println("kairo: " + ex.getMessage());
-      return 1;
+      cmd.getErr().println("kairo " + cmd.getCommandName() + ": " + ex.getMessage());
+      // Option values the command refused (a learning rate <= 0, an unknown optimizer) are
+      // bad usage, like a parse error; anything else means the job itself failed.
+      return ex instanceof IllegalArgumentException ? 2 : 1;
     });
     return cl.execute(args);
   }

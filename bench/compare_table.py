@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Turns bench/compare's per-process records into Markdown tables and bench/results/compare.json.
+
+Each record holds one process's JSON line. The figure compared per workload:
+  W5a, W5b    seconds (lower is better)       ratio = peer / Kairo
+  W2, W3, W4  samples_per_s (higher)          ratio = Kairo / peer
+  W6          latency_us (lower) and batch_samples_per_s (higher)
+Ratios are medians over repetitions of (peer figure / Kairo figure), oriented so that above 1
+means Kairo is faster.
+"""
+import datetime
+import glob
+import json
+import statistics
+import subprocess
+import sys
+
+work, cpu, cores, numpy_core, peer_fix, dropped = sys.argv[1:7]
+recs = [json.load(open(f)) for f in sorted(glob.glob(work + "/*.rec"))]
+
+FIGURES = {
+    "W5a": [("seconds", False)], "W5b": [("seconds", False)],
+    "W2": [("samples_per_s", True)], "W3": [("samples_per_s", True)], "W4": [("samples_per_s", True)],
+    "W6": [("latency_us", False), ("batch_samples_per_s", True)],
+}
+
+
+def cell(vals, fmt):
+    if not vals:
+        return "-"
+    return f"{fmt(statistics.median(vals))} ({fmt(min(vals))}-{fmt(max(vals))})"
+
+
+def num(v):
+    return f"{v:,.0f}" if v >= 1000 else f"{v:.3g}"
+
+
+by = {}
+for r in recs:
+    by.setdefault((r["workload"], r["threads"]), {}).setdefault(r["impl"], []).append(r)
+
+try:
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
+                            text=True).stdout.strip()
+except OSError:
+    commit = "?"
+print(f"\nKairo {commit} on {cpu}, {cores} cores, {datetime.date.today()}; NumPy/PyTorch OpenBLAS core: "
+      f"{numpy_core}" + (f" (peers run with OPENBLAS_CORETYPE={peer_fix})" if peer_fix else ""))
+if dropped.strip():
+    print(f"Inherited variables not passed on: {dropped.strip()}")
+print("Median (min-max) of separate processes. Ratio: above 1 means Kairo is faster.\n")
+print("| workload | threads | figure | Kairo | NumPy | PyTorch | NumPy/Kairo | PyTorch/Kairo | Kairo metric | peer metrics |")
+print("|---|---|---|---|---|---|---|---|---|---|")
+for (w, t) in sorted(by, key=lambda k: (k[0], k[1])):
+    impls = by[(w, t)]
+    for fig, higher in FIGURES.get(w, []):
+        vals = {i: [r["run"][fig] for r in rs if fig in r["run"]] for i, rs in impls.items()}
+
+        def ratio(peer):
+            k = {r["rep"]: r["run"].get(fig) for r in impls.get("kairo", [])}
+            p = {r["rep"]: r["run"].get(fig) for r in impls.get(peer, [])}
+            rs = [(k[i] / p[i]) if higher else (p[i] / k[i]) for i in k if i in p and k[i] and p[i]]
+            return cell(rs, lambda v: f"{v:.2f}")
+
+        def metric(i):
+            ms = [r["run"].get("metric") for r in impls.get(i, []) if r["run"].get("metric") is not None]
+            return f"{statistics.median(ms):.4g}" if ms else "-"
+
+        print(f"| {w} | {t} | {fig} | {cell(vals.get('kairo', []), num)} | {cell(vals.get('numpy', []), num)} "
+              f"| {cell(vals.get('torch', []), num)} | {ratio('numpy')} | {ratio('torch')} "
+              f"| {metric('kairo')} | numpy {metric('numpy')}, torch {metric('torch')} |")
+    rss = {i: [r["run"]["peak_rss_mib"] for r in rs if "peak_rss_mib" in r["run"]] for i, rs in impls.items()}
+    if w in ("W2", "W3"):
+        print(f"| {w} | {t} | peak RSS MiB | {cell(rss.get('kairo', []), num)} | {cell(rss.get('numpy', []), num)} "
+              f"| {cell(rss.get('torch', []), num)} | | | | |")
+json.dump({"date": str(datetime.datetime.now()), "commit": commit, "cpu": cpu, "cores": int(cores),
+           "peer_openblas_core": numpy_core, "peer_coretype_override": peer_fix or None,
+           "inherited_env_dropped": dropped.split(), "runs": recs},
+          open("bench/results/compare.json", "w"), indent=1)
+print("\nRaw figures: bench/results/compare.json")

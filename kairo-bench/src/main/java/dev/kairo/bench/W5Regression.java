@@ -1,0 +1,104 @@
+package dev.kairo.bench;
+
+import dev.kairo.autograd.NoGrad;
+import dev.kairo.autograd.Variable;
+import dev.kairo.data.NumpyRandomState;
+import dev.kairo.functions.F;
+import dev.kairo.nn.Activation;
+import dev.kairo.nn.Linear;
+import dev.kairo.nn.Sequential;
+import dev.kairo.optim.Sgd;
+import dev.kairo.tensor.Tensor;
+
+/**
+ * Workload W5b of WORKLOADS.md, seed 000 as a Kairo user writes it: 64 points
+ * {@code x = arange(-1, 1, 2/64)}, {@code y = 2x² − 1}; a 1-1024-1 network (ReLU hidden,
+ * linear out), all weights and biases drawn from U(−0.5, 0.5); 1000 epochs, each a fresh
+ * shuffle of the 64 indices and one SGD step (lr 0.005) per sample on ½(ŷ − y)². Prints one
+ * JSON line: wall time and the final mean squared error over the 64 points.
+ *
+ * <p>Kairo computes in float32 (its one dtype); the peers run the recipe's float64.
+ *
+ * <pre>
+ * java -cp kairo-bench/target/kairo-bench.jar dev.kairo.bench.W5Regression [--epochs 1000]
+ * </pre>
+ */
+public final class W5Regression {
+  private W5Regression() {}
+
+  public static void main(String[] args) {
+    int epochs = args.length >= 2 && args[0].equals("--epochs") ? Integer.parseInt(args[1]) : 1000;
+    int n = 64;
+    float[] xs = new float[n];
+    float[] ys = new float[n];
+    for (int i = 0; i < n; i++) {
+      xs[i] = (float) (-1 + i * (2.0 / n));
+      ys[i] = 2 * xs[i] * xs[i] - 1;
+    }
+    NumpyRandomState np = new NumpyRandomState(0);
+    Linear hidden = new Linear(1, 1024);
+    Linear out = new Linear(1024, 1);
+    // Drawn in the NumPy program's order (w1, w2, b1, b2) from the same generator and seed.
+    hidden.weight.setData(uniform(np, 1024, 1));
+    out.weight.setData(uniform(np, 1, 1024));
+    hidden.bias.setData(uniform(np, 1024));
+    out.bias.setData(uniform(np, 1));
+    Sequential net = new Sequential(hidden, Activation.of("relu", Double.NaN), out);
+    Sgd opt = new Sgd(net.parameters(), 0.005);
+
+    // One [1, 1] input and target per sample, made once: the loop below only reads them.
+    Variable[] x = new Variable[n];
+    Variable[] t = new Variable[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = Variable.of(Tensor.of(new float[] {xs[i]}, 1, 1));
+      t[i] = Variable.of(Tensor.of(new float[] {ys[i]}, 1, 1));
+    }
+    int[] order = new int[n];
+    long t0 = System.nanoTime();
+    for (int epoch = 0; epoch < epochs; epoch++) {
+      shuffle(np, order);
+      for (int i : order) {
+        Variable loss = F.sumSquaredError(net.forward(x[i]), t[i]);
+        opt.zeroGrad();
+        loss.backward();
+        opt.step();
+      }
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+
+    double mse = 0;
+    try (NoGrad g = NoGrad.enter()) {
+      Tensor pred = net.forward(Variable.of(Tensor.of(xs, n, 1))).data();
+      for (int i = 0; i < n; i++) {
+        double d = pred.get(i, 0) - ys[i];
+        mse += d * d / n;
+      }
+    }
+    BenchOutput.line("W5b", "kairo", seconds, mse, "final_mse");
+  }
+
+  private static Tensor uniform(NumpyRandomState np, int... shape) {
+    int size = 1;
+    for (int s : shape) {
+      size *= s;
+    }
+    float[] v = new float[size];
+    for (int i = 0; i < size; i++) {
+      v[i] = (float) np.uniform(-0.5, 0.5);
+    }
+    return Tensor.of(v, shape);
+  }
+
+  /** numpy.random.permutation(64) with the same generator: Fisher-Yates from the back. */
+  private static void shuffle(NumpyRandomState np, int[] order) {
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    for (int i = order.length - 1; i > 0; i--) {
+      int j = (int) np.randomInterval(i);
+      int tmp = order[i];
+      order[i] = order[j];
+      order[j] = tmp;
+    }
+  }
+}

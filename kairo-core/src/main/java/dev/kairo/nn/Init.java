@@ -67,6 +67,75 @@ public final class Init {
     return Tensor.uniform(-bound, bound, rng, shape);
   }
 
+  /** Xavier/Glorot normal: N(0, 2/(fanIn+fanOut)). */
+  public static Tensor xavierNormal(SplittableRandom rng, int... shape) {
+    return Tensor.normal(0, Math.sqrt(2.0 / (fanIn(shape) + fanOut(shape))), rng, shape);
+  }
+
+  /** He (Kaiming) uniform for ReLU networks: U(±√(6/fanIn)). */
+  public static Tensor heUniform(SplittableRandom rng, int... shape) {
+    double bound = Math.sqrt(6.0 / fanIn(shape));
+    return Tensor.uniform(-bound, bound, rng, shape);
+  }
+
+  /** All zeros (biases; never all weights of a layer, which would keep its units identical). */
+  public static Tensor zeros(int... shape) {
+    return Tensor.zeros(shape);
+  }
+
+  /**
+   * Orthogonal (Saxe et al. 2014), as PyTorch's {@code orthogonal_}: the weight, viewed as
+   * [shape[0], rest], has orthonormal rows (or columns, whichever are fewer), times
+   * {@code gain}. Drawn as a normal matrix orthonormalised by modified Gram-Schmidt in double
+   * precision, which is the Q of its QR decomposition with a positive diagonal in R.
+   *
+   * <pre>{@code
+   * Tensor w = Init.orthogonal(new SplittableRandom(0), 1.0, 128, 128);  // w·wᵀ = I
+   * }</pre>
+   */
+  public static Tensor orthogonal(SplittableRandom rng, double gain, int... shape) {
+    if (shape.length < 2) {
+      throw new IllegalArgumentException("orthogonal: needs a shape of rank >= 2, got "
+          + Shape.str(shape));
+    }
+    int rows = shape[0];
+    int cols = Shape.numel(shape) / rows;
+    int tall = Math.max(rows, cols);
+    int narrow = Math.min(rows, cols);
+    double[][] q = new double[narrow][tall];    // the narrow side's vectors, each of length tall
+    for (double[] v : q) {
+      for (int i = 0; i < tall; i++) {
+        v[i] = rng.nextGaussian();
+      }
+    }
+    for (int j = 0; j < narrow; j++) {
+      for (int p = 0; p < j; p++) {
+        double dot = 0;
+        for (int i = 0; i < tall; i++) {
+          dot += q[p][i] * q[j][i];
+        }
+        for (int i = 0; i < tall; i++) {
+          q[j][i] -= dot * q[p][i];
+        }
+      }
+      double norm = 0;
+      for (int i = 0; i < tall; i++) {
+        norm += q[j][i] * q[j][i];
+      }
+      norm = Math.sqrt(norm);
+      for (int i = 0; i < tall; i++) {
+        q[j][i] /= norm;
+      }
+    }
+    float[] w = new float[rows * cols];
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < cols; c++) {
+        w[r * cols + c] = (float) (gain * (rows <= cols ? q[r][c] : q[c][r]));
+      }
+    }
+    return Tensor.of(w, shape);
+  }
+
   /** Fan-in of a weight shape [out, in, k...] (the size of a 1-d shape). */
   public static int fanIn(int... shape) {
     if (shape.length == 0) {

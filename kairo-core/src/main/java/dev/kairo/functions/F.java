@@ -23,8 +23,6 @@ import dev.kairo.functions.array.Permute;
 import dev.kairo.functions.array.Reshape;
 import dev.kairo.functions.array.Slice;
 import dev.kairo.functions.connection.Linear;
-import dev.kairo.functions.conv.Convolution;
-import dev.kairo.functions.conv.ConvolutionTranspose;
 import dev.kairo.functions.loss.BinaryCrossEntropy;
 import dev.kairo.functions.loss.HuberLoss;
 import dev.kairo.functions.loss.KlDivergence;
@@ -51,11 +49,8 @@ import dev.kairo.functions.math.Sqrt;
 import dev.kairo.functions.math.Sub;
 import dev.kairo.functions.math.Sum;
 import dev.kairo.functions.noise.Dropout;
-import dev.kairo.functions.noise.Dropout2d;
 import dev.kairo.functions.normalization.BatchNorm;
 import dev.kairo.functions.normalization.LayerNorm;
-import dev.kairo.functions.pooling.AvgPool2d;
-import dev.kairo.functions.pooling.MaxPool2d;
 import dev.kairo.tensor.Tensor;
 import java.util.SplittableRandom;
 
@@ -488,15 +483,17 @@ public final class F {
   }
 
   // ---- convolution and pooling
+  // (classes named in full so this block merges without touching the imports)
 
-  /** 2-D convolution, stride 1, no padding: {@link Convolution}; {@code b} may be null. */
+  /** 2-D convolution, stride 1, no padding; {@code b} may be null. */
   public static Variable conv2d(Variable x, Variable w, Variable b) {
     return conv2d(x, w, b, 1, 0, 1, 1);
   }
 
   /**
    * 2-D convolution of x [N, C, H, W] with W [O, C/groups, kH, kW] and optional b [O] (null
-   * for none), as PyTorch's {@code conv2d}; see {@link Convolution}.
+   * for none), as PyTorch's {@code conv2d}; formulas and backward on
+   * {@link dev.kairo.functions.conv.Convolution}.
    *
    * <pre>{@code
    * Variable y = F.conv2d(x, w, b, 1, 1, 1, 1);   // 3x3 kernel, "same" size
@@ -511,21 +508,22 @@ public final class F {
   /** 2-D convolution with {h, w} pairs for stride, padding and dilation. */
   public static Variable conv2d(Variable x, Variable w, Variable b, int[] stride, int[] padding,
       int[] dilation, int groups) {
-    Convolution f = new Convolution(stride, padding, dilation, groups);
+    var f = new dev.kairo.functions.conv.Convolution(stride, padding, dilation, groups);
     return b == null ? f.apply(x, w) : f.apply(x, w, b);
   }
 
   /** 1-D convolution of x [N, C, L] with W [O, C/groups, k] and optional b [O]. */
   public static Variable conv1d(Variable x, Variable w, Variable b, int stride, int padding,
       int dilation, int groups) {
-    Convolution f = new Convolution(new int[] {stride}, new int[] {padding},
-        new int[] {dilation}, groups);
+    var f = new dev.kairo.functions.conv.Convolution(new int[] {stride},
+        new int[] {padding}, new int[] {dilation}, groups);
     return b == null ? f.apply(x, w) : f.apply(x, w, b);
   }
 
   /**
    * 2-D transposed convolution of x [N, C, H, W] with W [C, O/groups, kH, kW] and optional
-   * b [O], arguments in PyTorch's order; see {@link ConvolutionTranspose}.
+   * b [O], arguments in PyTorch's order; see
+   * {@link dev.kairo.functions.conv.ConvolutionTranspose}.
    */
   public static Variable convTranspose2d(Variable x, Variable w, Variable b, int stride,
       int padding, int outputPadding, int groups, int dilation) {
@@ -536,20 +534,20 @@ public final class F {
   /** 2-D transposed convolution with {h, w} pairs. */
   public static Variable convTranspose2d(Variable x, Variable w, Variable b, int[] stride,
       int[] padding, int[] outputPadding, int groups, int[] dilation) {
-    ConvolutionTranspose f = new ConvolutionTranspose(stride, padding, outputPadding, groups,
-        dilation);
+    var f = new dev.kairo.functions.conv.ConvolutionTranspose(stride, padding, outputPadding,
+        groups, dilation);
     return b == null ? f.apply(x, w) : f.apply(x, w, b);
   }
 
   /** 1-D transposed convolution of x [N, C, L] with W [C, O/groups, k]. */
   public static Variable convTranspose1d(Variable x, Variable w, Variable b, int stride,
       int padding, int outputPadding, int groups, int dilation) {
-    ConvolutionTranspose f = new ConvolutionTranspose(new int[] {stride}, new int[] {padding},
-        new int[] {outputPadding}, groups, new int[] {dilation});
+    var f = new dev.kairo.functions.conv.ConvolutionTranspose(new int[] {stride},
+        new int[] {padding}, new int[] {outputPadding}, groups, new int[] {dilation});
     return b == null ? f.apply(x, w) : f.apply(x, w, b);
   }
 
-  /** Max pooling over k x k windows with stride k: {@link MaxPool2d}. */
+  /** Max pooling over k x k windows with stride k. */
   public static Variable maxPool2d(Variable x, int kernel) {
     return maxPool2d(x, kernel, kernel, 0);
   }
@@ -560,13 +558,17 @@ public final class F {
         new int[] {padding, padding}, new int[] {1, 1});
   }
 
-  /** Max pooling with {h, w} pairs for kernel, stride, padding and dilation. */
+  /**
+   * Max pooling with {h, w} pairs for kernel, stride, padding and dilation; see
+   * {@link dev.kairo.functions.pooling.MaxPool2d}.
+   */
   public static Variable maxPool2d(Variable x, int[] kernel, int[] stride, int[] padding,
       int[] dilation) {
-    return new MaxPool2d(kernel, stride, padding, dilation).apply(x);
+    return new dev.kairo.functions.pooling.MaxPool2d(kernel, stride, padding, dilation)
+        .apply(x);
   }
 
-  /** Average pooling over k x k windows with stride k: {@link AvgPool2d}. */
+  /** Average pooling over k x k windows with stride k. */
   public static Variable avgPool2d(Variable x, int kernel) {
     return avgPool2d(x, kernel, kernel, 0);
   }
@@ -577,10 +579,14 @@ public final class F {
         new int[] {padding, padding}, true);
   }
 
-  /** Average pooling with {h, w} pairs; {@code countIncludePad} as in PyTorch. */
+  /**
+   * Average pooling with {h, w} pairs; {@code countIncludePad} as in PyTorch; see
+   * {@link dev.kairo.functions.pooling.AvgPool2d}.
+   */
   public static Variable avgPool2d(Variable x, int[] kernel, int[] stride, int[] padding,
       boolean countIncludePad) {
-    return new AvgPool2d(kernel, stride, padding, countIncludePad).apply(x);
+    return new dev.kairo.functions.pooling.AvgPool2d(kernel, stride, padding, countIncludePad)
+        .apply(x);
   }
 
   /**
@@ -600,8 +606,11 @@ public final class F {
     return mean(x, axes, false);
   }
 
-  /** Channel dropout: whole feature maps dropped with probability p ({@link Dropout2d}). */
+  /**
+   * Channel dropout: whole feature maps dropped with probability p; see
+   * {@link dev.kairo.functions.noise.Dropout2d}.
+   */
   public static Variable dropout2d(Variable x, float p, boolean training, SplittableRandom rng) {
-    return new Dropout2d(p, training, rng).apply(x);
+    return new dev.kairo.functions.noise.Dropout2d(p, training, rng).apply(x);
   }
 }

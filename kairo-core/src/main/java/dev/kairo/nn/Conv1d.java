@@ -15,7 +15,7 @@ import dev.kairo.functions.F;
 public final class Conv1d extends ConvLayer {
   /** A width-k convolution with bias, stride 1, no padding, from the default generator. */
   public Conv1d(int in, int out, int kernel) {
-    this(builder(in, out, kernel));
+    this(builder(in, out, kernel).checked());
   }
 
   private Conv1d(ConvBuilder<Conv1d> b) {

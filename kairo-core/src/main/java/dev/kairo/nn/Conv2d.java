@@ -17,7 +17,7 @@ import dev.kairo.functions.F;
 public final class Conv2d extends ConvLayer {
   /** A k x k convolution with bias, stride 1, no padding, from the default generator. */
   public Conv2d(int in, int out, int kernel) {
-    this(builder(in, out, kernel));
+    this(builder(in, out, kernel).checked());
   }
 
   private Conv2d(ConvBuilder<Conv2d> b) {

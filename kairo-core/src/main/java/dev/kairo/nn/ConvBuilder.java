@@ -129,6 +129,11 @@ public final class ConvBuilder<L extends Module> {
    * @throws IllegalArgumentException naming the layer when a setting is out of range
    */
   public L build() {
+    return make.apply(checked());
+  }
+
+  /** Validates the settings and fills in the default generator; returns this. */
+  ConvBuilder<L> checked() {
     String at = layer + "(" + in + "->" + out + ")";
     if (in < 1 || out < 1) {
       throw new IllegalArgumentException(at + ": channel counts must be positive");
@@ -153,6 +158,6 @@ public final class ConvBuilder<L extends Module> {
     if (rng == null) {
       rng = Init.generator();
     }
-    return make.apply(this);
+    return this;
   }
 }

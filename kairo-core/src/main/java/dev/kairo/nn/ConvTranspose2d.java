@@ -18,7 +18,7 @@ import dev.kairo.functions.F;
 public final class ConvTranspose2d extends ConvLayer {
   /** A k x k transposed convolution with bias, stride 1, from the default generator. */
   public ConvTranspose2d(int in, int out, int kernel) {
-    this(builder(in, out, kernel));
+    this(builder(in, out, kernel).checked());
   }
 
   private ConvTranspose2d(ConvBuilder<ConvTranspose2d> b) {

@@ -82,6 +82,32 @@ class ConvKernelsTest {
     }
   }
 
+  /**
+   * Products of 2^18 multiply-adds and more take the other path on OpenBLAS (one image at a
+   * time, im2col and col2im split by channels): checked on a layer that size.
+   */
+  @Test
+  void largeConvolutionMatchesDirectLoops() {
+    SplittableRandom r = new SplittableRandom(5);
+    int[] xs = {2, 64, 12, 12};
+    int[] ws = {32, 64, 3, 3};
+    float[] x = rand(r, 2 * 64 * 144);
+    float[] w = rand(r, 32 * 64 * 9);
+    float[] b = rand(r, 32);
+    NaiveConv.Spec sp = NaiveConv.Spec.of(1, 1, 1, 1);
+    ConvGeometry g = ConvGeometry.of("t", "t", 64, new int[] {12, 12}, new int[] {3, 3},
+        sp.stride(), sp.pad(), sp.dil());
+    int[] hw = new int[2];
+    double[] y = NaiveConv.conv(NaiveConv.d(x), xs, NaiveConv.d(w), ws, NaiveConv.d(b), sp, hw);
+    close(ConvKernels.forward(x, 2, w, b, 32, 1, g), y, 1e-4, "forward");
+    float[] gy = rand(r, y.length);
+    double[] gx = new double[x.length];
+    double[] gw = new double[w.length];
+    NaiveConv.convBackward(NaiveConv.d(x), xs, NaiveConv.d(w), ws, NaiveConv.d(gy), sp, gx, gw);
+    close(ConvKernels.backwardData(gy, 2, w, 32, 1, g), gx, 1e-4, "dx");
+    close(ConvKernels.backwardWeight(gy, x, 2, 32, 1, g), gw, 1e-4, "dW");
+  }
+
   @Test
   void transposedConvolutionIsTheInputGradientOfConvolution() {
     SplittableRandom r = new SplittableRandom(7);

@@ -24,6 +24,12 @@ import java.util.SplittableRandom;
  */
 final class ConvolutionCases {
   private static final double[] NONE = {};
+  /**
+   * Convolution inputs lie in [-R, R]: a sum of up to 27 products of [-1, 1] values rounds to
+   * float with enough noise to brush the gradient check's tolerance; halving the range
+   * quarters the outputs (and their rounding) but only halves the gradients.
+   */
+  private static final double R = 0.5;
 
   private ConvolutionCases() {}
 
@@ -56,7 +62,7 @@ final class ConvolutionCases {
         new Spec(new int[] {2, 3}, new int[] {1, 0}, new int[] {1, 1}, 1), new int[] {1, 2});
     c.add(new Case("convTranspose1d stride 2 outpad 1", ConvolutionTranspose.class,
         in -> F.convTranspose1d(in[0], in[1], in[2], 2, 0, 1, 1, 1),
-        new int[][] {{2, 2, 5}, {2, 3, 3}, {3}}, -1, 1, NONE, null, null));
+        new int[][] {{2, 2, 5}, {2, 3, 3}, {3}}, -R, R, NONE, null, null));
     pool(c, "maxPool2d 2", new int[] {2, 3, 4, 4}, new int[] {2, 2}, Spec.of(2, 0, 1, 1), true,
         true);
     pool(c, "maxPool2d 3 stride 2 pad 1", new int[] {1, 2, 7, 7}, new int[] {3, 3},
@@ -89,7 +95,7 @@ final class ConvolutionCases {
     c.add(new Case(name, Convolution.class,
         in -> F.conv2d(in[0], in[1], bias ? in[2] : null, sp.stride(), sp.pad(), sp.dil(),
             sp.groups()),
-        bias ? new int[][] {xs, ws, {ws[0]}} : new int[][] {xs, ws}, -1, 1, NONE, ref, null));
+        bias ? new int[][] {xs, ws, {ws[0]}} : new int[][] {xs, ws}, -R, R, NONE, ref, null));
   }
 
   private static void conv1d(List<Case> c, String name, int[] xs, int[] ws, boolean bias,
@@ -104,7 +110,7 @@ final class ConvolutionCases {
     };
     c.add(new Case(name, Convolution.class,
         in -> F.conv1d(in[0], in[1], bias ? in[2] : null, stride, pad, dil, groups),
-        bias ? new int[][] {xs, ws, {ws[0]}} : new int[][] {xs, ws}, -1, 1, NONE, ref, null));
+        bias ? new int[][] {xs, ws, {ws[0]}} : new int[][] {xs, ws}, -R, R, NONE, ref, null));
   }
 
   private static void convT(List<Case> c, String name, int[] xs, int[] ws, boolean bias,
@@ -119,13 +125,15 @@ final class ConvolutionCases {
     c.add(new Case(name, ConvolutionTranspose.class,
         in -> F.convTranspose2d(in[0], in[1], bias ? in[2] : null, sp.stride(), sp.pad(), outPad,
             sp.groups(), sp.dil()),
-        bias ? new int[][] {xs, ws, {outC}} : new int[][] {xs, ws}, -1, 1, NONE, ref, null));
+        bias ? new int[][] {xs, ws, {outC}} : new int[][] {xs, ws}, -R, R, NONE, ref, null));
   }
 
   /**
    * A pooling row. Max pooling's gradient jumps where two values of a window tie, so its
-   * input is offset by a fixed spread (distinct multiples of 0.5, shuffled, added as a
-   * constant): values within a window then differ by far more than the check's ±ε.
+   * input gets a constant offset: in each plane a shuffled ladder of P distinct steps d =
+   * 1.5/P apart, centred on 0, and the random part stays within ±d/4. Values in a window then
+   * differ by at least d/2, far more than the check's ±ε, and stay within ±1, so adding the
+   * offset rounds no more than the data themselves.
    */
   private static void pool(List<Case> c, String name, int[] xs, int[] k, Spec sp, boolean max,
       boolean countIncludePad) {
@@ -133,17 +141,22 @@ final class ConvolutionCases {
     for (int s : xs) {
       numel *= s;
     }
+    int plane = xs[xs.length - 2] * xs[xs.length - 1];
+    double step = 1.5 / plane;
     float[] spread = new float[numel];
-    for (int i = 0; i < numel; i++) {
-      spread[i] = 0.5f * i;
-    }
     SplittableRandom r = new SplittableRandom(numel);
-    for (int i = numel - 1; i > 0; i--) {
-      int j = r.nextInt(i + 1);
-      float t = spread[i];
-      spread[i] = spread[j];
-      spread[j] = t;
+    for (int p0 = 0; p0 < numel; p0 += plane) {
+      for (int i = 0; i < plane; i++) {
+        spread[p0 + i] = (float) ((i - (plane - 1) / 2.0) * step);
+      }
+      for (int i = plane - 1; i > 0; i--) {
+        int j = r.nextInt(i + 1);
+        float t = spread[p0 + i];
+        spread[p0 + i] = spread[p0 + j];
+        spread[p0 + j] = t;
+      }
     }
+    double range = max ? step / 4 : 1;
     Tensor offset = Tensor.of(max ? spread : new float[numel], xs);
     int h = xs[xs.length - 2];
     int w = xs[xs.length - 1];
@@ -161,7 +174,7 @@ final class ConvolutionCases {
       Variable x = F.add(in[0], Variable.of(offset));
       return max ? F.maxPool2d(x, k, sp.stride(), sp.pad(), sp.dil())
           : F.avgPool2d(x, k, sp.stride(), sp.pad(), countIncludePad);
-    }, new int[][] {xs}, -0.2, 0.2, NONE, ref, null));
+    }, new int[][] {xs}, -range, range, NONE, ref, null));
   }
 
   private static Tensor refGlobalAvg(Tensor x) {

@@ -481,4 +481,136 @@ public final class F {
     }
     return mul(total, lambda);
   }
+
+  // ---- convolution and pooling
+  // (classes named in full so this block merges without touching the imports)
+
+  /** 2-D convolution, stride 1, no padding; {@code b} may be null. */
+  public static Variable conv2d(Variable x, Variable w, Variable b) {
+    return conv2d(x, w, b, 1, 0, 1, 1);
+  }
+
+  /**
+   * 2-D convolution of x [N, C, H, W] with W [O, C/groups, kH, kW] and optional b [O] (null
+   * for none), as PyTorch's {@code conv2d}; formulas and backward on
+   * {@link dev.kairo.functions.conv.Convolution}.
+   *
+   * <pre>{@code
+   * Variable y = F.conv2d(x, w, b, 1, 1, 1, 1);   // 3x3 kernel, "same" size
+   * }</pre>
+   */
+  public static Variable conv2d(Variable x, Variable w, Variable b, int stride, int padding,
+      int dilation, int groups) {
+    return conv2d(x, w, b, new int[] {stride, stride}, new int[] {padding, padding},
+        new int[] {dilation, dilation}, groups);
+  }
+
+  /** 2-D convolution with {h, w} pairs for stride, padding and dilation. */
+  public static Variable conv2d(Variable x, Variable w, Variable b, int[] stride, int[] padding,
+      int[] dilation, int groups) {
+    var f = new dev.kairo.functions.conv.Convolution(stride, padding, dilation, groups);
+    return b == null ? f.apply(x, w) : f.apply(x, w, b);
+  }
+
+  /** 1-D convolution of x [N, C, L] with W [O, C/groups, k] and optional b [O]. */
+  public static Variable conv1d(Variable x, Variable w, Variable b, int stride, int padding,
+      int dilation, int groups) {
+    var f = new dev.kairo.functions.conv.Convolution(new int[] {stride},
+        new int[] {padding}, new int[] {dilation}, groups);
+    return b == null ? f.apply(x, w) : f.apply(x, w, b);
+  }
+
+  /**
+   * 2-D transposed convolution of x [N, C, H, W] with W [C, O/groups, kH, kW] and optional
+   * b [O], arguments in PyTorch's order; see
+   * {@link dev.kairo.functions.conv.ConvolutionTranspose}.
+   */
+  public static Variable convTranspose2d(Variable x, Variable w, Variable b, int stride,
+      int padding, int outputPadding, int groups, int dilation) {
+    return convTranspose2d(x, w, b, new int[] {stride, stride}, new int[] {padding, padding},
+        new int[] {outputPadding, outputPadding}, groups, new int[] {dilation, dilation});
+  }
+
+  /** 2-D transposed convolution with {h, w} pairs. */
+  public static Variable convTranspose2d(Variable x, Variable w, Variable b, int[] stride,
+      int[] padding, int[] outputPadding, int groups, int[] dilation) {
+    var f = new dev.kairo.functions.conv.ConvolutionTranspose(stride, padding, outputPadding,
+        groups, dilation);
+    return b == null ? f.apply(x, w) : f.apply(x, w, b);
+  }
+
+  /** 1-D transposed convolution of x [N, C, L] with W [C, O/groups, k]. */
+  public static Variable convTranspose1d(Variable x, Variable w, Variable b, int stride,
+      int padding, int outputPadding, int groups, int dilation) {
+    var f = new dev.kairo.functions.conv.ConvolutionTranspose(new int[] {stride},
+        new int[] {padding}, new int[] {outputPadding}, groups, new int[] {dilation});
+    return b == null ? f.apply(x, w) : f.apply(x, w, b);
+  }
+
+  /** Max pooling over k x k windows with stride k. */
+  public static Variable maxPool2d(Variable x, int kernel) {
+    return maxPool2d(x, kernel, kernel, 0);
+  }
+
+  /** Max pooling over k x k windows with the given stride and (−∞) padding. */
+  public static Variable maxPool2d(Variable x, int kernel, int stride, int padding) {
+    return maxPool2d(x, new int[] {kernel, kernel}, new int[] {stride, stride},
+        new int[] {padding, padding}, new int[] {1, 1});
+  }
+
+  /**
+   * Max pooling with {h, w} pairs for kernel, stride, padding and dilation; see
+   * {@link dev.kairo.functions.pooling.MaxPool2d}.
+   */
+  public static Variable maxPool2d(Variable x, int[] kernel, int[] stride, int[] padding,
+      int[] dilation) {
+    return new dev.kairo.functions.pooling.MaxPool2d(kernel, stride, padding, dilation)
+        .apply(x);
+  }
+
+  /** Average pooling over k x k windows with stride k. */
+  public static Variable avgPool2d(Variable x, int kernel) {
+    return avgPool2d(x, kernel, kernel, 0);
+  }
+
+  /** Average pooling with stride and zero padding, counted in the divisor (PyTorch default). */
+  public static Variable avgPool2d(Variable x, int kernel, int stride, int padding) {
+    return avgPool2d(x, new int[] {kernel, kernel}, new int[] {stride, stride},
+        new int[] {padding, padding}, true);
+  }
+
+  /**
+   * Average pooling with {h, w} pairs; {@code countIncludePad} as in PyTorch; see
+   * {@link dev.kairo.functions.pooling.AvgPool2d}.
+   */
+  public static Variable avgPool2d(Variable x, int[] kernel, int[] stride, int[] padding,
+      boolean countIncludePad) {
+    return new dev.kairo.functions.pooling.AvgPool2d(kernel, stride, padding, countIncludePad)
+        .apply(x);
+  }
+
+  /**
+   * Global average pooling: the mean of x [N, C, *] over every axis after the channels, giving
+   * [N, C] (a composite of {@link #mean}).
+   */
+  public static Variable globalAvgPool(Variable x) {
+    int r = x.shape().length;
+    if (r < 3) {
+      throw new IllegalArgumentException("globalAvgPool: input "
+          + dev.kairo.tensor.Shape.str(x.shape()) + " must be [N, C, ...] with a spatial axis");
+    }
+    int[] axes = new int[r - 2];
+    for (int i = 0; i < axes.length; i++) {
+      axes[i] = i + 2;
+    }
+    return mean(x, axes, false);
+  }
+
+  /**
+   * Channel dropout: whole feature maps dropped with probability p; see
+   * {@link dev.kairo.functions.noise.Dropout2d}.
+   */
+  public static Variable dropout2d(Variable x, float p, boolean training, SplittableRandom rng) {
+    return new dev.kairo.functions.noise.Dropout2d(p, training, rng).apply(x);
+  }
 }

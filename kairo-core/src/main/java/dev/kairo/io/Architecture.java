@@ -151,4 +151,83 @@ public final class Architecture {
     }
     return v;
   }
+
+  // ---- convolution and pooling
+  // (classes named in full so this block merges without touching the imports)
+
+  static {
+    register("Conv2d", dev.kairo.nn.Conv2d.class, Architecture::describeConv,
+        o -> configureConv(dev.kairo.nn.Conv2d.builder(required(o, "in").asInt(),
+            required(o, "out").asInt(), 1), o).build());
+    register("Conv1d", dev.kairo.nn.Conv1d.class, Architecture::describeConv,
+        o -> configureConv(dev.kairo.nn.Conv1d.builder(required(o, "in").asInt(),
+            required(o, "out").asInt(), 1), o).build());
+    register("ConvTranspose2d", dev.kairo.nn.ConvTranspose2d.class, (m, o) -> {
+      describeConv(m, o);
+      putInts(o, "output_padding", m.outputPadding());
+    }, o -> configureConv(dev.kairo.nn.ConvTranspose2d.builder(required(o, "in").asInt(),
+        required(o, "out").asInt(), 1), o).outputPadding(ints(o, "output_padding")).build());
+    register("MaxPool2d", dev.kairo.nn.MaxPool2d.class, (m, o) -> {
+      putInts(o, "kernel", m.kernelSize());
+      putInts(o, "stride", m.stride());
+      putInts(o, "padding", m.padding());
+      putInts(o, "dilation", m.dilation());
+    }, o -> new dev.kairo.nn.MaxPool2d(ints(o, "kernel"), ints(o, "stride"), ints(o, "padding"),
+        ints(o, "dilation")));
+    register("AvgPool2d", dev.kairo.nn.AvgPool2d.class, (m, o) -> {
+      putInts(o, "kernel", m.kernelSize());
+      putInts(o, "stride", m.stride());
+      putInts(o, "padding", m.padding());
+      o.put("count_include_pad", m.countIncludePad());
+    }, o -> new dev.kairo.nn.AvgPool2d(ints(o, "kernel"), ints(o, "stride"), ints(o, "padding"),
+        o.path("count_include_pad").asBoolean(true)));
+    register("GlobalAvgPool", dev.kairo.nn.GlobalAvgPool.class, (m, o) -> { },
+        o -> new dev.kairo.nn.GlobalAvgPool());
+    register("Flatten", dev.kairo.nn.Flatten.class, (m, o) -> { },
+        o -> new dev.kairo.nn.Flatten());
+    register("Dropout2d", dev.kairo.nn.Dropout2d.class, (m, o) -> {
+      o.put("p", m.probability());
+      o.put("seed", m.seed());
+    }, o -> new dev.kairo.nn.Dropout2d(required(o, "p").asDouble(), o.path("seed").asLong(0)));
+    register("ResidualBlock", dev.kairo.nn.ResidualBlock.class, (m, o) -> {
+      o.put("in", m.inChannels());
+      o.put("out", m.outChannels());
+      o.put("stride", m.stride());
+    }, o -> new dev.kairo.nn.ResidualBlock(required(o, "in").asInt(),
+        required(o, "out").asInt(), o.path("stride").asInt(1), 0L));
+  }
+
+  private static void describeConv(dev.kairo.nn.ConvLayer m, ObjectNode o) {
+    o.put("in", m.inChannels());
+    o.put("out", m.outChannels());
+    putInts(o, "kernel", m.kernelSize());
+    putInts(o, "stride", m.stride());
+    putInts(o, "padding", m.padding());
+    putInts(o, "dilation", m.dilation());
+    o.put("groups", m.groups());
+    o.put("bias", m.bias != null);
+  }
+
+  private static <L extends Module> dev.kairo.nn.ConvBuilder<L> configureConv(
+      dev.kairo.nn.ConvBuilder<L> b, JsonNode o) {
+    return b.kernel(ints(o, "kernel")).stride(ints(o, "stride")).padding(ints(o, "padding"))
+        .dilation(ints(o, "dilation")).groups(o.path("groups").asInt(1))
+        .bias(o.path("bias").asBoolean(true)).seed(0);
+  }
+
+  private static void putInts(ObjectNode o, String field, int[] values) {
+    ArrayNode a = o.putArray(field);
+    for (int v : values) {
+      a.add(v);
+    }
+  }
+
+  private static int[] ints(JsonNode o, String field) {
+    JsonNode a = required(o, field);
+    int[] v = new int[a.size()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = a.get(i).asInt();
+    }
+    return v;
+  }
 }

@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Work is split into chunks whose boundaries depend only on the problem size and the
  * thread count, never on timing, so every run with the same thread count computes the same
- * numbers. Calls made from inside a pool thread run serially, so nested parallel kernels
- * cannot deadlock.
+ * numbers. Calls made from inside a chunk (on a pool thread, or on the caller while it runs
+ * its own chunk) run serially, so nested parallel kernels cannot deadlock or oversubscribe.
  *
  * <pre>{@code
  * Parallel.forRange(rows, 64, (lo, hi) -> { for (int r = lo; r < hi; r++) work(r); });
@@ -103,10 +103,16 @@ public final class Parallel {
         }
       });
     }
+    // The caller counts as a worker while it runs its own chunk: a kernel nested in the body
+    // (a GEMM per image of a convolution) then runs serially there as in the pool threads,
+    // instead of queueing its pieces behind the other chunks and waiting for them.
+    IN_WORKER.set(true);
     try {
       body.run(0, bound(n, chunks, 1));
     } catch (Throwable t) {
       failure.compareAndSet(null, t);
+    } finally {
+      IN_WORKER.set(false);
     }
     try {
       done.await();

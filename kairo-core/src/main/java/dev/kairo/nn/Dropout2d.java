@@ -1,0 +1,70 @@
+package dev.kairo.nn;
+
+import dev.kairo.autograd.Variable;
+import dev.kairo.functions.F;
+import dev.kairo.tensor.Shape;
+import dev.kairo.tensor.Tensor;
+import java.util.SplittableRandom;
+
+/**
+ * Channel dropout as a layer, PyTorch's {@code nn.Dropout2d}: in training mode whole feature
+ * maps of [N, C, H, W] are zeroed with probability p (the rest scaled by 1/(1 − p)); in
+ * evaluation mode it passes everything through. The maths is {@link F#dropout2d}.
+ *
+ * <pre>{@code
+ * Module drop = new Dropout2d(0.2, 42L);
+ * }</pre>
+ *
+ * <p>As {@link Dropout}: each training call draws its mask from a generator seeded with
+ * (seed, call number), and the call number is a saved buffer, so a resumed run draws the same
+ * masks as an uninterrupted one.
+ */
+public final class Dropout2d extends Module {
+  private final float p;
+  private final long seed;
+  private final Tensor calls;
+
+  /** Channel dropout with probability p in [0, 1) and masks derived from {@code seed}. */
+  public Dropout2d(double p, long seed) {
+    if (!(p >= 0 && p < 1)) {
+      throw new IllegalArgumentException("Dropout2d: p must be in [0, 1), got " + p);
+    }
+    this.p = (float) p;
+    this.seed = seed;
+    this.calls = buffer("calls", Tensor.zeros(1));
+  }
+
+  /** Channel dropout with a seed drawn from the default generator ({@link Init#generator()}). */
+  public Dropout2d(double p) {
+    this(p, Init.generator().nextLong());
+  }
+
+  /** The drop probability. */
+  public float probability() {
+    return p;
+  }
+
+  /** The seed of the masks. */
+  public long seed() {
+    return seed;
+  }
+
+  @Override
+  public Variable forward(Variable x) {
+    if (x.shape().length < 3) {
+      throw new IllegalArgumentException("Dropout2d: input " + Shape.str(x.shape())
+          + " must be [N, C, H, W]");
+    }
+    if (!isTraining() || p == 0) {
+      return F.dropout2d(x, p, false, null);
+    }
+    long n = (long) calls.get(0);
+    calls.set(n + 1, 0);
+    return F.dropout2d(x, p, true, new SplittableRandom(seed * 0x9E3779B97F4A7C15L + n));
+  }
+
+  @Override
+  public String toString() {
+    return "Dropout2d(" + p + ")";
+  }
+}

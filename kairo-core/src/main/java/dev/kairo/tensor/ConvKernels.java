@@ -1,0 +1,210 @@
+package dev.kairo.tensor;
+
+/**
+ * Convolution as matrix products (numbers only, no gradients): for each image,
+ * {@link Im2Col#im2col} and one {@link Gemm#sgemm} per channel group. Weights are PyTorch's
+ * {@code [outC, C/groups, kH, kW]}, row-major, so group {@code gi}'s weights are the matrix
+ * {@code [outC/groups, C/groups·kH·kW]} at offset {@code gi·(outC/groups)·(C/groups·kH·kW)}.
+ *
+ * <pre>{@code
+ * float[] y = ConvKernels.forward(x, n, w, bias, outC, groups, g);    // [n, outC, outH, outW]
+ * float[] gx = ConvKernels.backwardData(gy, n, w, outC, groups, g);   // [n, C, H, W]
+ * float[] gw = ConvKernels.backwardWeight(gy, x, n, outC, groups, g); // [outC, C/groups, kH, kW]
+ * }</pre>
+ *
+ * <p>A transposed convolution is the same three kernels with the roles swapped: its forward is
+ * {@link #backwardData}, its input gradient {@link #forward}, its weight gradient
+ * {@link #backwardWeight} with input and output gradient exchanged.
+ *
+ * <p>Images are split across {@link Parallel} threads (a chunk of images per thread, chunk
+ * boundaries fixed by the batch size and thread count, so results do not depend on timing).
+ * Each thread reuses one column buffer ({@code colRows · outSize} floats) across calls. The
+ * weight gradient sums one partial per chunk, in chunk order. A 1x1 kernel with unit stride
+ * and no padding skips im2col: the image already is the column matrix.
+ */
+public final class ConvKernels {
+  /** Column buffers up to this many floats (16 MiB) are kept per thread; larger ones are not. */
+  private static final int RETAIN = 1 << 22;
+  private static final ThreadLocal<float[]> SCRATCH = new ThreadLocal<>();
+
+  private ConvKernels() {}
+
+  /**
+   * {@code y = W ⋆ x + b}: x [n, C, H, W], w [outC, C/groups, kH, kW], bias [outC] or null;
+   * returns y [n, outC, outH, outW].
+   */
+  public static float[] forward(float[] x, int n, float[] w, float[] bias, int outC,
+      int groups, ConvGeometry g) {
+    int og = outC / groups;
+    int k = g.colRows() / groups;
+    int l = g.outSize();
+    int inImg = g.channels() * g.inSize();
+    int outImg = outC * l;
+    float[] y = new float[n * outImg];
+    boolean direct = g.isPointwise();
+    Parallel.forRange(n, imageGrain(n, og, l, k), (lo, hi) -> {
+      float[] col = direct ? x : scratch(g.colRows() * l);
+      for (int i = lo; i < hi; i++) {
+        int colOff = direct ? i * inImg : 0;
+        if (!direct) {
+          unfold(x, i * inImg, g, col);
+        }
+        for (int gi = 0; gi < groups; gi++) {
+          Gemm.sgemm(false, false, og, l, k, 1f, w, gi * og * k, k, col, colOff + gi * k * l, l,
+              0f, y, i * outImg + gi * og * l, l);
+        }
+        if (bias != null) {
+          for (int o = 0; o < outC; o++) {
+            float b = bias[o];
+            int r = i * outImg + o * l;
+            for (int p = r; p < r + l; p++) {
+              y[p] += b;
+            }
+          }
+        }
+      }
+    });
+    return y;
+  }
+
+  /**
+   * The input gradient {@code gx = Wᵀ ⋆ gy} (col2im of {@code Wᵀ·gy}): gy [n, outC, outH, outW];
+   * returns gx [n, C, H, W].
+   */
+  public static float[] backwardData(float[] gy, int n, float[] w, int outC, int groups,
+      ConvGeometry g) {
+    int og = outC / groups;
+    int k = g.colRows() / groups;
+    int l = g.outSize();
+    int inImg = g.channels() * g.inSize();
+    int outImg = outC * l;
+    float[] gx = new float[n * inImg];
+    boolean direct = g.isPointwise();
+    Parallel.forRange(n, imageGrain(n, og, l, k), (lo, hi) -> {
+      float[] col = direct ? gx : scratch(g.colRows() * l);
+      for (int i = lo; i < hi; i++) {
+        int colOff = direct ? i * inImg : 0;
+        for (int gi = 0; gi < groups; gi++) {
+          Gemm.sgemm(true, false, k, l, og, 1f, w, gi * og * k, k, gy, i * outImg + gi * og * l,
+              l, 0f, col, colOff + gi * k * l, l);
+        }
+        if (!direct) {
+          fold(col, g, gx, i * inImg);
+        }
+      }
+    });
+    return gx;
+  }
+
+  /**
+   * The weight gradient {@code gW = Σ_images gy · col(x)ᵀ}: gy [n, outC, outH, outW],
+   * x [n, C, H, W]; returns gW [outC, C/groups, kH, kW].
+   */
+  public static float[] backwardWeight(float[] gy, float[] x, int n, int outC, int groups,
+      ConvGeometry g) {
+    int og = outC / groups;
+    int k = g.colRows() / groups;
+    int l = g.outSize();
+    int inImg = g.channels() * g.inSize();
+    int outImg = outC * l;
+    boolean direct = g.isPointwise();
+    int chunks = Math.max(1, Parallel.chunks(n, imageGrain(n, og, l, k)));
+    float[][] partial = new float[chunks][];
+    Parallel.forRange(chunks, 1, (clo, chi) -> {
+      float[] col = direct ? x : scratch(g.colRows() * l);
+      for (int ch = clo; ch < chi; ch++) {
+        float[] acc = new float[outC * k];
+        for (int i = Parallel.bound(n, chunks, ch); i < Parallel.bound(n, chunks, ch + 1); i++) {
+          int colOff = direct ? i * inImg : 0;
+          if (!direct) {
+            unfold(x, i * inImg, g, col);
+          }
+          for (int gi = 0; gi < groups; gi++) {
+            Gemm.sgemm(false, true, og, k, l, 1f, gy, i * outImg + gi * og * l, l, col,
+                colOff + gi * k * l, l, 1f, acc, gi * og * k, k);
+          }
+        }
+        partial[ch] = acc;
+      }
+    });
+    float[] gw = partial[0];
+    for (int ch = 1; ch < chunks; ch++) {
+      float[] p = partial[ch];
+      for (int j = 0; j < gw.length; j++) {
+        gw[j] += p[j];
+      }
+    }
+    return gw;
+  }
+
+  /**
+   * The bias gradient: the sum of gy [n, channels, size] over images and positions, per
+   * channel (accumulated in double); returns [channels].
+   */
+  public static float[] channelSums(float[] gy, int n, int channels, int size) {
+    float[] out = new float[channels];
+    Parallel.forRange(channels, Math.max(1, (1 << 15) / Math.max(1, n * size)), (lo, hi) -> {
+      for (int c = lo; c < hi; c++) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+          int r = (i * channels + c) * size;
+          float part = 0;
+          for (int p = r; p < r + size; p++) {
+            part += gy[p];
+          }
+          s += part;
+        }
+        out[c] = (float) s;
+      }
+    });
+    return out;
+  }
+
+  /**
+   * Images per chunk. On the Java kernel, and for small products (below 2^18 multiply-adds,
+   * where OpenBLAS runs on one thread too), a chunk of images goes to each thread. Larger
+   * products on OpenBLAS go one image at a time on the caller, the product threaded by
+   * OpenBLAS and im2col/col2im by channels: several threads calling a threaded OpenBLAS at
+   * once oversubscribe the cores (measured 40x slower on 2 busy cores; {@link MatMul} avoids
+   * it the same way). On the Java kernel, images in parallel beat threading each product
+   * (conv 32->64, 3x3, [64, 32, 14, 14], forward + backward: 50 ms versus 65 ms on 2 cores).
+   */
+  private static int imageGrain(int n, int og, int l, int k) {
+    boolean spread = (long) og * l * k < (1 << 18) || Gemm.nativeBackend().isEmpty();
+    return spread ? 1 : Math.max(1, n);
+  }
+
+  /** im2col of one image into {@code col}, split by channels across threads when free. */
+  private static void unfold(float[] x, int xOff, ConvGeometry g, float[] col) {
+    int plane = g.inSize();
+    int rows = g.kernelSize() * g.outSize();
+    Parallel.forRange(g.channels(), channelGrain(g), (c0, c1) -> Im2Col.im2col(x,
+        xOff + c0 * plane, g.withChannels(c1 - c0), col, c0 * rows));
+  }
+
+  /** col2im of {@code col} into one image; channels write disjoint planes, so split freely. */
+  private static void fold(float[] col, ConvGeometry g, float[] x, int xOff) {
+    int plane = g.inSize();
+    int rows = g.kernelSize() * g.outSize();
+    Parallel.forRange(g.channels(), channelGrain(g), (c0, c1) -> Im2Col.col2im(col, c0 * rows,
+        g.withChannels(c1 - c0), x, xOff + c0 * plane));
+  }
+
+  /** Channels per chunk: about 32k column elements, enough to be worth a thread. */
+  private static int channelGrain(ConvGeometry g) {
+    return Math.max(1, (1 << 15) / Math.max(1, g.kernelSize() * g.outSize()));
+  }
+
+  /** This thread's column buffer, grown to at least {@code size} floats. */
+  private static float[] scratch(int size) {
+    float[] s = SCRATCH.get();
+    if (s != null && s.length >= size) {
+      return s;
+    }
+    s = new float[size];
+    if (size <= RETAIN) {
+      SCRATCH.set(s);
+    }
+    return s;
+  }
+}

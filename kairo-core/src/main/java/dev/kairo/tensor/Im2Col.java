@@ -1,0 +1,132 @@
+package dev.kairo.tensor;
+
+import java.util.Arrays;
+
+/**
+ * Unfolds an image into the column matrix of a convolution and folds it back (im2col and
+ * col2im, Chellapilla et al. 2006, as in Caffe and Chainer), so a convolution becomes one
+ * matrix product.
+ *
+ * <p>For one image of C planes [C, H, W], the column matrix is
+ * {@code [C·kH·kW, outH·outW]}, row-major: row {@code (c·kH + i)·kW + j} holds, for each output
+ * position {@code (oy, ox)}, the input value at {@code (oy·strideH − padH + i·dilH,
+ * ox·strideW − padW + j·dilW)} of plane c, or 0 where that falls in the padding. The rows of
+ * consecutive channels are consecutive, so the rows of one channel group form one block.
+ *
+ * <pre>{@code
+ * float[] col = new float[g.colRows() * g.outSize()];
+ * Im2Col.im2col(x, 0, g, col, 0);                 // x holds [C, H, W]
+ * Gemm.sgemm(false, false, outC, g.outSize(), g.colRows(), 1f, w, 0, g.colRows(),
+ *     col, 0, g.outSize(), 0f, y, 0, g.outSize()); // y = W · col
+ * }</pre>
+ *
+ * <p>The valid range of output columns is computed once per kernel tap, so the inner loop has
+ * no bounds tests, and unit stride copies whole rows with {@code System.arraycopy}.
+ */
+public final class Im2Col {
+  private Im2Col() {}
+
+  /**
+   * Writes the column matrix of image {@code x[xOff ...]} ([C, H, W] of {@code g}) to
+   * {@code col[colOff ...]}; every element is written, so {@code col} may hold garbage.
+   */
+  public static void im2col(float[] x, int xOff, ConvGeometry g, float[] col, int colOff) {
+    int outH = g.outH();
+    int outW = g.outW();
+    int inH = g.inH();
+    int inW = g.inW();
+    int l = outH * outW;
+    int row = 0;
+    for (int c = 0; c < g.channels(); c++) {
+      int plane = xOff + c * inH * inW;
+      for (int i = 0; i < g.kH(); i++) {
+        int dy = i * g.dilH() - g.padH();
+        for (int j = 0; j < g.kW(); j++, row++) {
+          int dx = j * g.dilW() - g.padW();
+          int lo = firstValid(dx, g.strideW(), outW);
+          int hi = endValid(dx, g.strideW(), inW, outW, lo);
+          int base = colOff + row * l;
+          for (int oy = 0; oy < outH; oy++) {
+            int dst = base + oy * outW;
+            int iy = oy * g.strideH() + dy;
+            if (iy < 0 || iy >= inH) {
+              Arrays.fill(col, dst, dst + outW, 0f);
+              continue;
+            }
+            if (lo > 0) {
+              Arrays.fill(col, dst, dst + lo, 0f);
+            }
+            if (hi < outW) {
+              Arrays.fill(col, dst + hi, dst + outW, 0f);
+            }
+            int src = plane + iy * inW + dx;
+            int sw = g.strideW();
+            if (sw == 1) {
+              System.arraycopy(x, src + lo, col, dst + lo, hi - lo);
+            } else {
+              for (int ox = lo; ox < hi; ox++) {
+                col[dst + ox] = x[src + ox * sw];
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Adds the column matrix {@code col[colOff ...]} back into image {@code x[xOff ...]}: each
+   * column element is added to the input position it was read from (padding positions are
+   * dropped). The transpose of {@link #im2col}; {@code x} must hold the values to add to
+   * (zeros for a fresh gradient).
+   */
+  public static void col2im(float[] col, int colOff, ConvGeometry g, float[] x, int xOff) {
+    int outH = g.outH();
+    int outW = g.outW();
+    int inH = g.inH();
+    int inW = g.inW();
+    int l = outH * outW;
+    int row = 0;
+    for (int c = 0; c < g.channels(); c++) {
+      int plane = xOff + c * inH * inW;
+      for (int i = 0; i < g.kH(); i++) {
+        int dy = i * g.dilH() - g.padH();
+        for (int j = 0; j < g.kW(); j++, row++) {
+          int dx = j * g.dilW() - g.padW();
+          int lo = firstValid(dx, g.strideW(), outW);
+          int hi = endValid(dx, g.strideW(), inW, outW, lo);
+          int base = colOff + row * l;
+          int sw = g.strideW();
+          for (int oy = 0; oy < outH; oy++) {
+            int iy = oy * g.strideH() + dy;
+            if (iy < 0 || iy >= inH) {
+              continue;
+            }
+            int src = base + oy * outW;
+            int dst = plane + iy * inW + dx;
+            for (int ox = lo; ox < hi; ox++) {
+              x[dst + ox * sw] += col[src + ox];
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** The first output column whose input column {@code ox·s + dx} is >= 0. */
+  private static int firstValid(int dx, int s, int outW) {
+    if (dx >= 0) {
+      return 0;
+    }
+    return Math.min(outW, (-dx + s - 1) / s);
+  }
+
+  /** One past the last output column whose input column {@code ox·s + dx} is < inW. */
+  private static int endValid(int dx, int s, int inW, int outW, int lo) {
+    int last = inW - 1 - dx;   // ox·s <= last
+    if (last < 0) {
+      return lo;
+    }
+    return Math.max(lo, Math.min(outW, last / s + 1));
+  }
+}

@@ -1,0 +1,164 @@
+package dev.kairo.tensor;
+
+/**
+ * Max and average pooling over the planes of [planes, H, W] data (numbers only, no
+ * gradients), with the windows of a {@link ConvGeometry}. Planes are split across
+ * {@link Parallel} threads.
+ *
+ * <pre>{@code
+ * int[] argmax = new int[planes * g.outSize()];
+ * float[] y = PoolKernels.maxForward(x, planes, g, argmax);
+ * float[] gx = PoolKernels.maxBackward(gy, planes, g, argmax);
+ * }</pre>
+ *
+ * <p>Max pooling treats padding as −∞ and keeps, per output, the index within its input plane
+ * of the first maximum (a NaN wins, as in PyTorch); its backward sends each output gradient to
+ * that position. Average pooling divides by the window size clipped to the padded input
+ * ({@code countIncludePad}, PyTorch's default) or by the number of real input elements in it.
+ */
+public final class PoolKernels {
+  private PoolKernels() {}
+
+  /** Max pooling: returns y [planes, outH, outW] and fills {@code argmax} (same size). */
+  public static float[] maxForward(float[] x, int planes, ConvGeometry g, int[] argmax) {
+    int l = g.outSize();
+    int in = g.inSize();
+    float[] y = new float[planes * l];
+    Parallel.forRange(planes, grain(g), (lo, hi) -> {
+      for (int p = lo; p < hi; p++) {
+        int base = p * in;
+        int o = p * l;
+        for (int oy = 0; oy < g.outH(); oy++) {
+          int y0 = oy * g.strideH() - g.padH();
+          for (int ox = 0; ox < g.outW(); ox++, o++) {
+            int x0 = ox * g.strideW() - g.padW();
+            float m = Float.NEGATIVE_INFINITY;
+            int at = -1;
+            window:
+            for (int i = 0; i < g.kH(); i++) {
+              int iy = y0 + i * g.dilH();
+              if (iy < 0 || iy >= g.inH()) {
+                continue;
+              }
+              for (int j = 0; j < g.kW(); j++) {
+                int ix = x0 + j * g.dilW();
+                if (ix < 0 || ix >= g.inW()) {
+                  continue;
+                }
+                int idx = iy * g.inW() + ix;
+                float v = x[base + idx];
+                if (v > m || at < 0 || v != v) {
+                  m = v;
+                  at = idx;
+                  if (v != v) {
+                    break window;
+                  }
+                }
+              }
+            }
+            y[o] = m;
+            argmax[o] = at;
+          }
+        }
+      }
+    });
+    return y;
+  }
+
+  /** The input gradient of max pooling: each gy goes to its argmax; returns [planes, H, W]. */
+  public static float[] maxBackward(float[] gy, int planes, ConvGeometry g, int[] argmax) {
+    int l = g.outSize();
+    int in = g.inSize();
+    float[] gx = new float[planes * in];
+    Parallel.forRange(planes, grain(g), (lo, hi) -> {
+      for (int p = lo; p < hi; p++) {
+        int base = p * in;
+        for (int o = p * l; o < (p + 1) * l; o++) {
+          if (argmax[o] >= 0) {
+            gx[base + argmax[o]] += gy[o];
+          }
+        }
+      }
+    });
+    return gx;
+  }
+
+  /** Average pooling (dilation 1): returns y [planes, outH, outW]. */
+  public static float[] avgForward(float[] x, int planes, ConvGeometry g,
+      boolean countIncludePad) {
+    int l = g.outSize();
+    int in = g.inSize();
+    float[] y = new float[planes * l];
+    Parallel.forRange(planes, grain(g), (lo, hi) -> {
+      for (int p = lo; p < hi; p++) {
+        int base = p * in;
+        int o = p * l;
+        for (int oy = 0; oy < g.outH(); oy++) {
+          int y0 = oy * g.strideH() - g.padH();
+          int y1 = Math.min(y0 + g.kH(), g.inH() + g.padH());
+          int ya = Math.max(y0, 0);
+          int yb = Math.min(y1, g.inH());
+          for (int ox = 0; ox < g.outW(); ox++, o++) {
+            int x0 = ox * g.strideW() - g.padW();
+            int x1 = Math.min(x0 + g.kW(), g.inW() + g.padW());
+            int xa = Math.max(x0, 0);
+            int xb = Math.min(x1, g.inW());
+            float s = 0;
+            for (int iy = ya; iy < yb; iy++) {
+              int r = base + iy * g.inW();
+              for (int ix = xa; ix < xb; ix++) {
+                s += x[r + ix];
+              }
+            }
+            int div = countIncludePad ? (y1 - y0) * (x1 - x0) : (yb - ya) * (xb - xa);
+            y[o] = div > 0 ? s / div : 0f;
+          }
+        }
+      }
+    });
+    return y;
+  }
+
+  /** The input gradient of average pooling; returns [planes, H, W]. */
+  public static float[] avgBackward(float[] gy, int planes, ConvGeometry g,
+      boolean countIncludePad) {
+    int l = g.outSize();
+    int in = g.inSize();
+    float[] gx = new float[planes * in];
+    Parallel.forRange(planes, grain(g), (lo, hi) -> {
+      for (int p = lo; p < hi; p++) {
+        int base = p * in;
+        int o = p * l;
+        for (int oy = 0; oy < g.outH(); oy++) {
+          int y0 = oy * g.strideH() - g.padH();
+          int y1 = Math.min(y0 + g.kH(), g.inH() + g.padH());
+          int ya = Math.max(y0, 0);
+          int yb = Math.min(y1, g.inH());
+          for (int ox = 0; ox < g.outW(); ox++, o++) {
+            int x0 = ox * g.strideW() - g.padW();
+            int x1 = Math.min(x0 + g.kW(), g.inW() + g.padW());
+            int xa = Math.max(x0, 0);
+            int xb = Math.min(x1, g.inW());
+            int div = countIncludePad ? (y1 - y0) * (x1 - x0) : (yb - ya) * (xb - xa);
+            if (div <= 0) {
+              continue;
+            }
+            float v = gy[o] / div;
+            for (int iy = ya; iy < yb; iy++) {
+              int r = base + iy * g.inW();
+              for (int ix = xa; ix < xb; ix++) {
+                gx[r + ix] += v;
+              }
+            }
+          }
+        }
+      }
+    });
+    return gx;
+  }
+
+  /** Planes per chunk: enough work (about 32k window taps) to be worth a thread. */
+  private static int grain(ConvGeometry g) {
+    return Math.max(1, (1 << 15) / Math.max(1, g.outSize() * g.kernelSize()));
+  }
+}

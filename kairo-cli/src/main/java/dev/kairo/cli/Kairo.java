@@ -33,7 +33,9 @@ public final class Kairo implements Runnable {
   public static int execute(String... args) {
     CommandLine cl = new CommandLine(new Kairo());
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      cmd.getErr().println("kairo " + cmd.getCommandName() + ": " + ex.getMessage());
+      String why = ex instanceof java.nio.file.NoSuchFileException
+          ? "no such file: " + ex.getMessage() : ex.getMessage();
+      cmd.getErr().println("kairo " + cmd.getCommandName() + ": " + why);
       // Option values the command refused (a learning rate <= 0, an unknown optimizer) are
       // bad usage, like a parse error; anything else means the job itself failed.
       return ex instanceof IllegalArgumentException ? 2 : 1;

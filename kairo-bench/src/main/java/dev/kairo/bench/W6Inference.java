@@ -1,0 +1,58 @@
+package dev.kairo.bench;
+
+import dev.kairo.autograd.NoGrad;
+import dev.kairo.autograd.Variable;
+import dev.kairo.functions.F;
+import dev.kairo.models.ImageClassifiers;
+import dev.kairo.nn.Sequential;
+import dev.kairo.tensor.Tensor;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Workload W6 of WORKLOADS.md: W2's network, untrained, in evaluation mode with no graph,
+ * returning softmax probabilities. Single sample [1, 784]: 1000 warm-up calls, then 10,000
+ * calls each timed, median in microseconds; batch [128, 784]: 20 warm-up and 200 timed calls,
+ * samples per second. Prints one JSON line.
+ *
+ * <pre>
+ * java -cp kairo-bench/target/kairo-bench.jar dev.kairo.bench.W6Inference
+ * </pre>
+ */
+public final class W6Inference {
+  private W6Inference() {}
+
+  public static void main(String[] args) {
+    Sequential net = ImageClassifiers.mlp(0);
+    net.eval();
+    Variable one = Variable.of(Tensor.uniform(0, 1, new java.util.SplittableRandom(1), 1, 784));
+    Variable batch = Variable.of(Tensor.uniform(0, 1, new java.util.SplittableRandom(2), 128, 784));
+    double checksum = 0;
+    long[] times = new long[10_000];
+    try (NoGrad g = NoGrad.enter()) {
+      for (int i = 0; i < 1000; i++) {
+        checksum += F.softmax(net.forward(one)).data().get(0, 0);
+      }
+      for (int i = 0; i < times.length; i++) {
+        long t0 = System.nanoTime();
+        Tensor p = F.softmax(net.forward(one)).data();
+        times[i] = System.nanoTime() - t0;
+        checksum += p.get(0, 0);
+      }
+      for (int i = 0; i < 20; i++) {
+        checksum += F.softmax(net.forward(batch)).data().get(0, 0);
+      }
+      long t0 = System.nanoTime();
+      for (int i = 0; i < 200; i++) {
+        checksum += F.softmax(net.forward(batch)).data().get(0, 0);
+      }
+      double batchSeconds = (System.nanoTime() - t0) / 1e9;
+      Arrays.sort(times);
+      double medianUs = times[times.length / 2] / 1e3;
+      System.out.println(String.format(Locale.ROOT,
+          "{\"workload\": \"W6\", \"impl\": \"kairo\", \"latency_us\": %.2f, \"batch_samples_per_s\": %.1f,"
+              + " \"metric\": %.6f, \"metric_name\": \"checksum\", \"peak_rss_mib\": %.1f}",
+          medianUs, 200 * 128 / batchSeconds, checksum, BenchOutput.peakRssMib()));
+    }
+  }
+}

@@ -2,24 +2,17 @@ package dev.kairo.data.download;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Fetches a file over HTTP(S) into place, only ever with a known SHA-256: the bytes go to
@@ -40,7 +33,6 @@ import java.util.regex.Pattern;
  * {@link HttpClient}, following redirects except from HTTPS to HTTP.
  */
 public final class Downloader {
-  private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
   private final HttpClient client;
   private final Duration timeout;
   private final DownloadProgress progress;
@@ -52,7 +44,7 @@ public final class Downloader {
     this.progress = b.progress;
   }
 
-  /** Options; defaults: 30 s timeout (to connect, and for the response headers), no progress shown. */
+  /** Options; defaults: 30 s timeout (to connect, for the headers, and for silence mid-body), no progress shown. */
   public static Builder builder() {
     return new Builder();
   }
@@ -73,10 +65,10 @@ public final class Downloader {
     }
     Files.createDirectories(abs.getParent());
     Path part = abs.resolveSibling(abs.getFileName() + ".part");
-    if (!transfer(url, part)) {
+    if (!new Transfer(client, timeout, progress, url, part).run()) {
       // The server answered the resumed request with another range: start over, without Range.
       Files.deleteIfExists(part);
-      transfer(url, part);
+      new Transfer(client, timeout, progress, url, part).run();
     }
     String actual = sha256(part);
     if (!actual.equals(expected)) {
@@ -91,101 +83,6 @@ public final class Downloader {
       Files.move(part, abs, StandardCopyOption.REPLACE_EXISTING);
     }
     return target;
-  }
-
-  /**
-   * One request: resumes {@code part} if it holds bytes. Returns false when the file must be
-   * started over (the server sent another range than the one asked for).
-   */
-  private boolean transfer(URI url, Path part) throws IOException {
-    long have = Files.isRegularFile(part) ? Files.size(part) : 0;
-    HttpRequest.Builder rb = HttpRequest.newBuilder(url).timeout(timeout).GET();
-    if (have > 0) {
-      rb.header("Range", "bytes=" + have + "-");
-    }
-    HttpResponse<InputStream> r = send(url, rb.build());
-    try (InputStream body = r.body()) {
-      int status = r.statusCode();
-      long total;
-      boolean append;
-      if (status == 206 && have > 0) {
-        Matcher m = CONTENT_RANGE.matcher(r.headers().firstValue("Content-Range").orElse(""));
-        if (!m.matches() || Long.parseLong(m.group(1)) != have) {
-          return false;
-        }
-        total = m.group(3).equals("*") ? -1 : Long.parseLong(m.group(3));
-        append = true;
-      } else if (status == 416 && have > 0) {
-        // Nothing left after `have`: the partial file may already be whole (the checksum decides).
-        String range = r.headers().firstValue("Content-Range").orElse("");
-        return range.equals("bytes */" + have);
-      } else if (status == 200) {
-        total = r.headers().firstValueAsLong("Content-Length").orElse(-1);
-        append = false;  // the whole file, whether or not we asked for a range: start over
-      } else {
-        throw new DownloadException(url, status, "HTTP " + status + describe(status)
-            + (have > 0 ? "; the partial download " + part + " is kept" : ""), null);
-      }
-      copy(url, body, part, append ? have : 0, total);
-      return true;
-    }
-  }
-
-  private HttpResponse<InputStream> send(URI url, HttpRequest request) throws IOException {
-    try {
-      return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while connecting to " + url);
-    } catch (IOException e) {
-      throw new DownloadException(url, 0, "cannot fetch: " + e, e);
-    }
-  }
-
-  private void copy(URI url, InputStream body, Path part, long from, long total)
-      throws IOException {
-    String name = part.getFileName().toString().replaceFirst("\\.part$", "");
-    long done = from;
-    progress.start(name, done, total);
-    try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE, from > 0 ? StandardOpenOption.APPEND
-            : StandardOpenOption.TRUNCATE_EXISTING)) {
-      byte[] buf = new byte[1 << 16];
-      int r;
-      while (true) {
-        try {
-          r = body.read(buf);
-        } catch (IOException e) {
-          throw new DownloadException(url, 0, "connection lost after " + done + " of "
-              + (total >= 0 ? total : "?") + " bytes (" + e.getMessage() + "); the partial"
-              + " download " + part + " is kept: run again to resume", e);
-        }
-        if (r < 0) {
-          break;
-        }
-        out.write(buf, 0, r);
-        done += r;
-        progress.update(done);
-      }
-    } finally {
-      progress.finish(done);
-    }
-    if (total >= 0 && done != total) {
-      throw new DownloadException(url, 0, "the server sent " + done + " of " + total
-          + " bytes; the partial download " + part + " is kept: run again to resume", null);
-    }
-  }
-
-  private static String describe(int status) {
-    switch (status) {
-      case 401:
-      case 403:
-        return " (forbidden: the mirror refuses this file)";
-      case 404:
-        return " (not found: check the base URL)";
-      default:
-        return status >= 500 ? " (server error: try again later or another mirror)" : "";
-    }
   }
 
   private static String checkDigest(String sha256) {
@@ -229,7 +126,10 @@ public final class Downloader {
 
     private Builder() {}
 
-    /** How long to wait to connect, and then for the response headers (default 30 s). */
+    /**
+     * How long to wait to connect, then for the response headers, then at most between two
+     * pieces of the body before giving up (keeping the partial file); default 30 s.
+     */
     public Builder timeout(Duration timeout) {
       if (timeout == null || timeout.isNegative() || timeout.isZero()) {
         throw new IllegalArgumentException("Downloader: timeout must be positive, got " + timeout);

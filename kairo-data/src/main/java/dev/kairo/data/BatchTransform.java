@@ -16,10 +16,10 @@ import java.util.SplittableRandom;
  * Tensor once = augment.apply(x, new SplittableRandom(42));   // outside a loader
  * }</pre>
  *
- * <p>An implementation returns a new tensor with the same number of rows and leaves its input
- * alone; it must be safe to call from another thread than the one that built it.
+ * <p>A functional interface (a lambda will do). An implementation returns a new tensor with
+ * the same number of rows and leaves its input alone; it must be safe to call from another
+ * thread than the one that built it.
  */
-@FunctionalInterface
 public interface BatchTransform {
   /**
    * Transforms features {@code x} ({@code [N, ...]}), drawing any randomness from {@code rng}.

@@ -44,7 +44,10 @@ public final class Downloader {
     this.progress = b.progress;
   }
 
-  /** Options; defaults: 30 s timeout (to connect, for the headers, and for silence mid-body), no progress shown. */
+  /**
+   * Options; defaults: a 30 s timeout (to connect, for the headers, and for silence in the
+   * middle of the body), no progress shown.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -141,13 +144,17 @@ public final class Downloader {
     /** Where progress is reported (default: nowhere). */
     public Builder progress(DownloadProgress progress) {
       if (progress == null) {
-        throw new IllegalArgumentException("Downloader: progress is null; use DownloadProgress.none()");
+        throw new IllegalArgumentException(
+            "Downloader: progress is null; use DownloadProgress.none()");
       }
       this.progress = progress;
       return this;
     }
 
-    /** A client of your own (proxy, authenticator, TLS settings); the timeout still applies per request. */
+    /**
+     * A client of your own (proxy, authenticator, TLS settings); the timeout still applies to
+     * each request.
+     */
     public Builder httpClient(HttpClient client) {
       this.client = client;
       return this;

@@ -31,7 +31,7 @@ import java.util.zip.ZipException;
  * gzip checksum is verified) is refused as well; every message names the file.
  */
 public final class IdxReader {
-  /** The largest data size read unless told otherwise: 1 GiB (MNIST's training images are 47 MB). */
+  /** The largest data size read unless told otherwise: 1 GiB (MNIST's training images: 47 MB). */
   public static final long DEFAULT_MAX_BYTES = 1L << 30;
   /** The largest data size a Java array can hold. */
   static final long ARRAY_LIMIT = Integer.MAX_VALUE - 8;

@@ -96,7 +96,8 @@ public final class FashionMnist {
     StringBuilder where = new StringBuilder();
     for (Path p : searched(env)) {
       where.append(where.length() == 0 ? "" : ", ").append(p)
-          .append(Files.isDirectory(p) ? " (no " + split.imagesFile() + " or labels)" : " (absent)");
+          .append(Files.isDirectory(p) ? " (no " + split.imagesFile() + " or labels)"
+              : " (absent)");
     }
     return "Fashion-MNIST not found: looked in " + where + (env.containsKey(ENV) ? ""
         : " ($" + ENV + " is not set)") + ". Install it with `sudo apt-get install"

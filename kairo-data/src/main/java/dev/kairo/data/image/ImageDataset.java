@@ -88,12 +88,14 @@ public final class ImageDataset implements Dataset {
 
   /** The same images with features flattened to {@code [C * H * W]} (no copy). */
   public ImageDataset flat() {
-    return flat ? this : new ImageDataset(pixels, labels, channels, height, width, classNames, true);
+    return flat ? this
+        : new ImageDataset(pixels, labels, channels, height, width, classNames, true);
   }
 
   /** The same images with features shaped {@code [C, H, W]} (no copy). */
   public ImageDataset images() {
-    return flat ? new ImageDataset(pixels, labels, channels, height, width, classNames, false) : this;
+    return !flat ? this
+        : new ImageDataset(pixels, labels, channels, height, width, classNames, false);
   }
 
   /** Whether features are flattened to {@code [C * H * W]}. */

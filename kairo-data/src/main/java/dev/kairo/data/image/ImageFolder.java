@@ -205,10 +205,11 @@ public final class ImageFolder {
         int x1 = Math.min(x0 + 1, w0 - 1);
         double fx = sx - x0;
         for (int c = 0; c < channels; c++) {
-          int base = c * h0 * w0;
-          double top = (src[base + y0 * w0 + x0] & 0xff) * (1 - fx) + (src[base + y0 * w0 + x1] & 0xff) * fx;
-          double bottom = (src[base + y1 * w0 + x0] & 0xff) * (1 - fx) + (src[base + y1 * w0 + x1] & 0xff) * fx;
-          out[c * h * w + y * w + x] = (byte) Math.round(top * (1 - fy) + bottom * fy);
+          int top = c * h0 * w0 + y0 * w0;
+          int bottom = c * h0 * w0 + y1 * w0;
+          double up = (src[top + x0] & 0xff) * (1 - fx) + (src[top + x1] & 0xff) * fx;
+          double down = (src[bottom + x0] & 0xff) * (1 - fx) + (src[bottom + x1] & 0xff) * fx;
+          out[c * h * w + y * w + x] = (byte) Math.round(up * (1 - fy) + down * fy);
         }
       }
     }

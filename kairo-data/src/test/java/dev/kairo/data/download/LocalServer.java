@@ -70,10 +70,10 @@ public final class LocalServer implements AutoCloseable {
     }
     byte[] body = Arrays.copyOfRange(f, start, f.length);
     ex.sendResponseHeaders(status, body.length);
+    bytesSent.addAndGet(body.length);  // counted first: the client may be done once it is sent
     try (OutputStream out = ex.getResponseBody()) {
       out.write(body);
     }
-    bytesSent.addAndGet(body.length);
   }
 
   @Override

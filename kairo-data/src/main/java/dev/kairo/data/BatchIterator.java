@@ -1,8 +1,10 @@
 package dev.kairo.data;
 
+import dev.kairo.tensor.Tensor;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -34,12 +36,17 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
   private final int batchSize;
   private final int numBatches;
   private final ThreadPoolExecutor worker;
+  private final BatchTransform transform;
+  private final long transformSeed;
   private Future<Batch> pending;
   private int next;
   private boolean closed;
 
-  BatchIterator(Dataset dataset, int[] order, int batchSize, int numBatches, boolean prefetch) {
+  BatchIterator(Dataset dataset, int[] order, int batchSize, int numBatches, boolean prefetch,
+      BatchTransform transform, long transformSeed) {
     this.dataset = dataset;
+    this.transform = transform;
+    this.transformSeed = transformSeed;
     this.order = order;
     this.batchSize = batchSize;
     this.numBatches = numBatches;
@@ -60,7 +67,19 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
   private Batch gather(int k) {
     int from = k * batchSize;
     int to = Math.min(from + batchSize, order.length);
-    return dataset.batch(Arrays.copyOfRange(order, from, to));
+    Batch b = dataset.batch(Arrays.copyOfRange(order, from, to));
+    if (transform == null) {
+      return b;
+    }
+    // Seeded by (epoch, batch number) alone: the same draws whichever thread gathers it.
+    SplittableRandom rng = new SplittableRandom(DataLoader.epochSeed(transformSeed, k));
+    Tensor x = transform.apply(b.x(), rng);
+    if (x == null || x.rank() == 0 || x.size(0) != b.size()) {
+      throw new IllegalStateException("DataLoader: the batch transform turned features "
+          + Arrays.toString(b.x().shape()) + " into " + (x == null ? "null"
+          : Arrays.toString(x.shape())) + "; it must keep one row per sample");
+    }
+    return new Batch(x, b.y(), b.hasLabels(), b.indices());
   }
 
   /** How many batches this epoch has in all. */

@@ -24,6 +24,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * example after resuming from a checkpoint). Prefetching changes only when a batch is
  * gathered, never what it holds.
  *
+ * <p>A {@link BatchTransform} given to {@link Builder#transform} is applied to the features of
+ * every batch as it is gathered (on the prefetch thread when there is one), with a generator
+ * seeded from the loader's seed, the epoch and the batch number: augmented batches are as
+ * reproducible as the order is.
+ *
  * <p>The loader holds no thread; each {@link BatchIterator} with prefetch on owns one daemon
  * thread that it releases when exhausted or closed (and that dies on its own about a second
  * after an abandoned iterator stops asking). A loader may be iterated again and again; two
@@ -32,6 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class DataLoader implements Iterable<Batch> {
   /** Prefetch turns itself on when one batch holds at least this many feature values. */
   public static final int AUTO_PREFETCH_VALUES = 1 << 16;
+  private static final long TRANSFORM_STREAM = 0x6A09E667F3BCC909L;
 
   private final Dataset dataset;
   private final int batchSize;
@@ -39,6 +45,7 @@ public final class DataLoader implements Iterable<Batch> {
   private final long seed;
   private final boolean dropLast;
   private final boolean prefetch;
+  private final BatchTransform transform;
   private final AtomicInteger nextEpoch = new AtomicInteger();
 
   private DataLoader(Builder b) {
@@ -47,6 +54,7 @@ public final class DataLoader implements Iterable<Batch> {
     this.shuffle = b.shuffle;
     this.seed = b.seed;
     this.dropLast = b.dropLast;
+    this.transform = b.transform;
     if (b.prefetch != null) {
       this.prefetch = b.prefetch;
     } else {
@@ -86,6 +94,11 @@ public final class DataLoader implements Iterable<Batch> {
   /** Whether batches are gathered one ahead on a background thread. */
   public boolean prefetch() {
     return prefetch;
+  }
+
+  /** The transform applied to the features of every batch, or null. */
+  public BatchTransform transform() {
+    return transform;
   }
 
   /** The number of batches in one epoch. */
@@ -138,14 +151,17 @@ public final class DataLoader implements Iterable<Batch> {
     if (epoch < 0) {
       throw new IllegalArgumentException("DataLoader.epoch: epoch must be >= 0, got " + epoch);
     }
-    return new BatchIterator(dataset, order(epoch), batchSize, numBatches(), prefetch);
+    // A stream of its own for the transform: unrelated to the shuffle's, fixed per epoch.
+    long transformSeed = epochSeed(seed ^ TRANSFORM_STREAM, epoch);
+    return new BatchIterator(dataset, order(epoch), batchSize, numBatches(), prefetch, transform,
+        transformSeed);
   }
 
   @Override
   public String toString() {
     return "DataLoader[size=" + dataset.size() + ", batchSize=" + batchSize + ", batches="
         + numBatches() + (shuffle ? ", shuffle seed=" + seed : "") + (dropLast ? ", dropLast" : "")
-        + (prefetch ? ", prefetch" : "") + "]";
+        + (prefetch ? ", prefetch" : "") + (transform != null ? ", transform" : "") + "]";
   }
 
   /**
@@ -162,6 +178,7 @@ public final class DataLoader implements Iterable<Batch> {
     private long seed;
     private boolean dropLast;
     private Boolean prefetch;
+    private BatchTransform transform;
 
     private Builder(Dataset dataset) {
       if (dataset == null) {
@@ -204,6 +221,16 @@ public final class DataLoader implements Iterable<Batch> {
      */
     public Builder prefetch(boolean prefetch) {
       this.prefetch = prefetch;
+      return this;
+    }
+
+    /**
+     * Applies {@code transform} to the features of every batch as it is gathered, with a
+     * generator seeded from the {@link #shuffle(long) shuffle seed} (0 without shuffle), the
+     * epoch and the batch number; null for none (the default).
+     */
+    public Builder transform(BatchTransform transform) {
+      this.transform = transform;
       return this;
     }
 

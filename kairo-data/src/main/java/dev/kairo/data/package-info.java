@@ -6,8 +6,11 @@
  * (NumPy's legacy generator, for values that must match a Python recipe).
  *
  * <p>Data is numbers: nothing here knows about gradients or layers. Sub-packages hold the
- * generators ({@code generate}), the CSV reader ({@code csv}) and fitted feature transforms
- * ({@code transform}).
+ * generators ({@code generate}), the CSV reader ({@code csv}), fitted feature transforms
+ * ({@code transform}), the IDX reader ({@code idx}), real images (MNIST, Fashion-MNIST, image
+ * folders and image augmentation: {@code image}) and verified, resumable downloads
+ * ({@code download}). A {@link dev.kairo.data.BatchTransform} given to the loader changes every
+ * batch as it is gathered.
  *
  * <pre>{@code
  * TensorDataset moons = Generators.makeMoons(200, 0.20, 0);

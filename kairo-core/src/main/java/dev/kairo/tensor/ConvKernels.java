@@ -42,7 +42,7 @@ public final class ConvKernels {
     int outImg = outC * l;
     float[] y = new float[n * outImg];
     boolean direct = g.isPointwise();
-    Parallel.forRange(n, imageGrain(n, og, l, k), (lo, hi) -> {
+    Parallel.forRange(n, imageGrain(), (lo, hi) -> {
       float[] col = direct ? x : scratch(g.colRows() * l);
       for (int i = lo; i < hi; i++) {
         int colOff = direct ? i * inImg : 0;
@@ -80,7 +80,7 @@ public final class ConvKernels {
     int outImg = outC * l;
     float[] gx = new float[n * inImg];
     boolean direct = g.isPointwise();
-    Parallel.forRange(n, imageGrain(n, og, l, k), (lo, hi) -> {
+    Parallel.forRange(n, imageGrain(), (lo, hi) -> {
       float[] col = direct ? gx : scratch(g.colRows() * l);
       for (int i = lo; i < hi; i++) {
         int colOff = direct ? i * inImg : 0;
@@ -108,7 +108,7 @@ public final class ConvKernels {
     int inImg = g.channels() * g.inSize();
     int outImg = outC * l;
     boolean direct = g.isPointwise();
-    int chunks = Math.max(1, Parallel.chunks(n, imageGrain(n, og, l, k)));
+    int chunks = Math.max(1, Parallel.chunks(n, imageGrain()));
     float[][] partial = new float[chunks][];
     Parallel.forRange(chunks, 1, (clo, chi) -> {
       float[] col = direct ? x : scratch(g.colRows() * l);
@@ -161,17 +161,15 @@ public final class ConvKernels {
   }
 
   /**
-   * Images per chunk. On the Java kernel, and for small products (below 2^18 multiply-adds,
-   * where OpenBLAS runs on one thread too), a chunk of images goes to each thread. Larger
-   * products on OpenBLAS go one image at a time on the caller, the product threaded by
-   * OpenBLAS and im2col/col2im by channels: several threads calling a threaded OpenBLAS at
-   * once oversubscribe the cores (measured 40x slower on 2 busy cores; {@link MatMul} avoids
-   * it the same way). On the Java kernel, images in parallel beat threading each product
-   * (conv 32->64, 3x3, [64, 32, 14, 14], forward + backward: 50 ms versus 65 ms on 2 cores).
+   * Images per chunk: one, so images spread over the threads and each image's products run
+   * single-threaded on its thread (both GEMM backends run a product called from inside a
+   * parallel kernel on the calling thread). Measured on the Java kernel, conv 32->64, 3x3,
+   * [64, 32, 14, 14], forward + backward on 2 cores: 50 ms images-in-parallel against 65 ms
+   * threading each product. (When OpenBLAS threaded its own products, several threads calling
+   * it at once oversubscribed the cores, 40x slower; it is single-threaded now.)
    */
-  private static int imageGrain(int n, int og, int l, int k) {
-    boolean spread = (long) og * l * k < (1 << 18) || Gemm.nativeBackend().isEmpty();
-    return spread ? 1 : Math.max(1, n);
+  private static int imageGrain() {
+    return 1;
   }
 
   /** im2col of one image into {@code col}, split by channels across threads when free. */

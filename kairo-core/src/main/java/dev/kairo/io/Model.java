@@ -34,26 +34,64 @@ public final class Model {
   static final String FORMAT_KEY = "kairo.format";
   static final String VERSION_KEY = "kairo.format_version";
   static final String ARCH_KEY = "kairo.architecture";
+  static final String META_PREFIX = "kairo.meta.";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Model() {}
 
   /** Saves weights, buffers and architecture (the model's layers must be registered types). */
   public static void save(Module model, Path file) throws IOException {
+    save(model, file, Map.of());
+  }
+
+  /**
+   * Saves as {@link #save(Module, Path)}, plus string facts about the model that its users
+   * need and its layers do not say: the input shape of one sample, the class names, the data
+   * it was trained on. They are kept in the file's metadata (under {@code kairo.meta.}) and in
+   * {@code NAME.json}; read them back with {@link #metadata(Path)}.
+   *
+   * <pre>{@code
+   * Model.save(cnn, path, Map.of("input_shape", "1,28,28", "classes", "T-shirt/top,Trouser,..."));
+   * }</pre>
+   */
+  public static void save(Module model, Path file, Map<String, String> metadata)
+      throws IOException {
     ObjectNode arch = Architecture.describe(model);
     Map<String, String> meta = new LinkedHashMap<>();
     meta.put("format", "pt");
     meta.put(FORMAT_KEY, "kairo-model");
     meta.put(VERSION_KEY, Integer.toString(FORMAT_VERSION));
     meta.put(ARCH_KEY, JSON.writeValueAsString(arch));
+    metadata.forEach((k, v) -> {
+      if (k == null || k.isBlank() || v == null) {
+        throw new IllegalArgumentException("Model.save: metadata keys must be non-blank and"
+            + " values non-null, got " + k + "=" + v);
+      }
+      meta.put(META_PREFIX + k, v);
+    });
     SafeTensors.write(file, model.stateDict(), meta);
     ObjectNode beside = JSON.createObjectNode();
     beside.put("format", "kairo-model");
     beside.put("format_version", FORMAT_VERSION);
     beside.put("weights", file.getFileName().toString());
+    if (!metadata.isEmpty()) {
+      ObjectNode m = beside.putObject("metadata");
+      metadata.forEach(m::put);
+    }
     beside.set("architecture", arch);
     AtomicFiles.writeString(jsonBeside(file),
         JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(beside));
+  }
+
+  /** The metadata given to {@link #save(Module, Path, Map)} (empty when none was). */
+  public static Map<String, String> metadata(Path file) throws IOException {
+    Map<String, String> out = new LinkedHashMap<>();
+    SafeTensors.read(file).metadata().forEach((k, v) -> {
+      if (k.startsWith(META_PREFIX)) {
+        out.put(k.substring(META_PREFIX.length()), v);
+      }
+    });
+    return out;
   }
 
   /** Saves only the weights and buffers (for models with unregistered layer types). */

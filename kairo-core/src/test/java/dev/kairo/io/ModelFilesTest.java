@@ -197,4 +197,20 @@ class ModelFilesTest {
           .isCloseTo(expected[i], org.assertj.core.data.Offset.offset(1e-5f + 1e-5f * Math.abs(expected[i])));
     }
   }
+
+  @Test
+  void metadataTravelsWithTheModel() throws Exception {
+    Sequential m = model(5);
+    Path f = dir.resolve("meta.safetensors");
+    Model.save(m, f, java.util.Map.of("input_shape", "1,28,28", "classes", "a,b,c"));
+    assertThat(Model.metadata(f)).containsEntry("input_shape", "1,28,28")
+        .containsEntry("classes", "a,b,c").hasSize(2);
+    assertThat(java.nio.file.Files.readString(dir.resolve("meta.json"))).contains("\"input_shape\"");
+    assertThat(predict(Model.load(f))).containsExactly(predict(m));
+    Path plain = dir.resolve("plain.safetensors");
+    Model.save(m, plain);
+    assertThat(Model.metadata(plain)).isEmpty();
+    assertThatThrownBy(() -> Model.save(m, plain, java.util.Map.of(" ", "x")))
+        .hasMessageContaining("metadata");
+  }
 }

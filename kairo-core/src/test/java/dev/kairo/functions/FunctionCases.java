@@ -290,6 +290,7 @@ final class FunctionCases {
         new int[][] {{3, 2}, {4}}, -2, 2, NONE, null, null));
     c.add(new Case("l1Penalty", Abs.class, in -> F.l1Penalty(0.1f, in[0]),
         new int[][] {{3, 2}}, -2, 2, ZERO, null, null));
+    c.addAll(RecurrentCases.all());
     return c;
   }
 

@@ -127,21 +127,46 @@ final class Dims {
   }
 
   /**
-   * The state each row started from, as a dense [rows, H] matrix in row order: h0 for step 0,
-   * else the first H values of the previous step's row of {@code out} (rows of {@code width}).
-   * The operand of the one GEMM that gives dW_hh over all steps.
+   * The state each row started from, as a dense [rows, H] matrix in row order (with a column
+   * of ones appended when {@code ones}: [rows, H + 1], see {@code Gates.weightGrad}): h0 for
+   * step 0, else the first H values of the previous step's row of {@code out} (rows of
+   * {@code width}). The operand of the one GEMM that gives dW_hh over all steps.
    */
-  float[] previousStates(float[] h0, float[] out, int width) {
-    float[] hp = new float[rows() * h];
+  float[] previousStates(float[] h0, float[] out, int width, boolean ones) {
+    int w = ones ? h + 1 : h;
+    float[] hp = new float[rows() * w];
     for (int s = 0; s < t; s++) {
       for (int b = 0; b < n; b++) {
+        int r = row(b, s) * w;
         if (s == 0) {
-          System.arraycopy(h0, b * h, hp, row(b, 0) * h, h);
+          System.arraycopy(h0, b * h, hp, r, h);
         } else {
-          System.arraycopy(out, row(b, s - 1) * width, hp, row(b, s) * h, h);
+          System.arraycopy(out, row(b, s - 1) * width, hp, r, h);
+        }
+        if (ones) {
+          hp[r + h] = 1f;
         }
       }
     }
     return hp;
+  }
+
+  /**
+   * Copies the segment {@code [off, off + h)} of step s's row of samples lo..hi-1 from
+   * {@code src} (rows of {@code width}) into {@code dst[b·h ..]}: a step's gate or state
+   * columns gathered into a dense [N, H] block, so the fused loops read every array at the
+   * same index (HotSpot 17 vectorises a loop only when all its array accesses share one).
+   */
+  void gather(float[] src, int width, int off, int s, int lo, int hi, float[] dst) {
+    for (int b = lo; b < hi; b++) {
+      System.arraycopy(src, row(b, s) * width + off, dst, b * h, h);
+    }
+  }
+
+  /** The inverse of {@link #gather}: {@code src[b·h ..]} into step s's rows of {@code dst}. */
+  void scatter(float[] src, float[] dst, int width, int off, int s, int lo, int hi) {
+    for (int b = lo; b < hi; b++) {
+      System.arraycopy(src, b * h, dst, row(b, s) * width + off, h);
+    }
   }
 }

@@ -67,43 +67,51 @@ final class GruKernel {
     Gemm.sgemm(false, true, rows, g3, d.in, 1f, x, 0, d.in, wIh, 0, d.in, hasBias ? 1f : 0f,
         gx, 0, g3);
     y = new float[rows * h];
+    float[] hs = h0.clone();
+    float[][] sc = new float[6][d.n * h];
     int grain = Gates.grainRows(g3);
     for (int s = 0; s < d.t; s++) {
-      float[] hp = s == 0 ? h0 : y;
-      int hpOff = s == 0 ? 0 : d.row(0, s - 1) * h;
-      int hpLd = s == 0 ? h : rs * h;
-      Gemm.sgemm(false, true, d.n, g3, h, 1f, hp, hpOff, hpLd, wHh, 0, h, hasBias ? 1f : 0f,
-          gh, d.row(0, s) * g3, rs * g3);
+      Gemm.sgemm(false, true, d.n, g3, h, 1f, hs, 0, h, wHh, 0, h, hasBias ? 1f : 0f, gh,
+          d.row(0, s) * g3, rs * g3);
       int step = s;
       Parallel.forRange(d.n, grain, (lo, hi) -> {
-        for (int b = lo; b < hi; b++) {
-          cellForward(step, b);
+        for (int k = 0; k < 3; k++) {
+          d.gather(gx, g3, k * h, step, lo, hi, sc[k]);
+          d.gather(gh, g3, k * h, step, lo, hi, sc[3 + k]);
         }
+        cellForward(sc, hs, lo * h, hi * h);
+        for (int k = 0; k < 3; k++) {
+          d.scatter(sc[k], gx, g3, k * h, step, lo, hi);
+        }
+        d.scatter(hs, y, h, 0, step, lo, hi);
       });
     }
     return Tensor.of(y, d.shape(sequence, h));
   }
 
-  private void cellForward(int s, int b) {
-    int h = d.h;
-    int r = d.row(b, s);
-    int g = r * 3 * h;
-    int yo = r * h;
-    float[] hp = s == 0 ? h0 : y;
-    int hpo = s == 0 ? b * h : d.row(b, s - 1) * h;
-    float[] a = gx;
-    float[] c = gh;
-    for (int j = g; j < g + 2 * h; j++) {
-      a[j] = Gates.sigmoid(a[j] + c[j]);
+  /**
+   * One step over elements [from, to): {@code sc} holds the gathered input projections of
+   * r, z, n (left as the activated r, z, n) and the hidden projections; h is the running state,
+   * updated in place. Short loops over a few arrays at one index, which HotSpot 17 vectorises.
+   */
+  private static void cellForward(float[][] sc, float[] h, int from, int to) {
+    float[] r = sc[0];
+    float[] z = sc[1];
+    float[] n = sc[2];
+    float[] hr = sc[3];
+    float[] hz = sc[4];
+    float[] hn = sc[5];
+    for (int k = from; k < to; k++) {
+      r[k] = Gates.sigmoid(r[k] + hr[k]);
     }
-    for (int j = 0; j < h; j++) {
-      a[g + 2 * h + j] = Gates.tanh(a[g + 2 * h + j] + a[g + j] * c[g + 2 * h + j]);
+    for (int k = from; k < to; k++) {
+      z[k] = Gates.sigmoid(z[k] + hz[k]);
     }
-    float[] out = y;
-    for (int j = 0; j < h; j++) {
-      float z = a[g + h + j];
-      float n = a[g + 2 * h + j];
-      out[yo + j] = n + z * (hp[hpo + j] - n);
+    for (int k = from; k < to; k++) {
+      n[k] = Gates.tanh(n[k] + r[k] * hn[k]);
+    }
+    for (int k = from; k < to; k++) {
+      h[k] = n[k] + z[k] * (h[k] - n[k]);
     }
   }
 
@@ -117,13 +125,28 @@ final class GruKernel {
     float[] dax = new float[rows * g3];
     float[] dah = new float[rows * g3];
     float[] dh = new float[d.n * h];
+    float[][] sc = new float[6][d.n * h];
     int grain = Gates.grainRows(g3);
     for (int s = d.t - 1; s >= 0; s--) {
       int step = s;
       Parallel.forRange(d.n, grain, (lo, hi) -> {
-        for (int b = lo; b < hi; b++) {
-          cellBackward(step, b, gy, dax, dah, dh);
+        for (int k = 0; k < 3; k++) {
+          d.gather(gx, g3, k * h, step, lo, hi, sc[k]);
         }
+        d.gather(gh, g3, 2 * h, step, lo, hi, sc[3]);
+        if (step == 0) {
+          System.arraycopy(h0, lo * h, sc[4], lo * h, (hi - lo) * h);
+        } else {
+          d.gather(y, h, 0, step - 1, lo, hi, sc[4]);
+        }
+        d.gather(gy, h, 0, step, lo, hi, sc[5]);
+        cellBackward(sc, dh, lo * h, hi * h);
+        d.scatter(sc[3], dax, g3, 0, step, lo, hi);
+        d.scatter(sc[4], dax, g3, h, step, lo, hi);
+        d.scatter(sc[2], dax, g3, 2 * h, step, lo, hi);
+        d.scatter(sc[3], dah, g3, 0, step, lo, hi);
+        d.scatter(sc[4], dah, g3, h, step, lo, hi);
+        d.scatter(sc[0], dah, g3, 2 * h, step, lo, hi);
       });
       if (s > 0 || need[1]) {
         Gemm.sgemm(false, false, d.n, h, g3, 1f, dah, d.row(0, s) * g3, rs * g3, wHh, 0, h, 1f,
@@ -137,53 +160,65 @@ final class GruKernel {
       out[0] = Tensor.of(dx, shapes[0]);
     }
     out[1] = need[1] ? Tensor.of(dh, shapes[1]) : null;
+    boolean biasIh = hasBias && need[4];
+    boolean biasHh = hasBias && need[5];
     if (need[2]) {
-      float[] dw = new float[g3 * d.in];
-      Gemm.sgemm(true, false, g3, d.in, rows, 1f, dax, 0, g3, x, 0, d.in, 0f, dw, 0, d.in);
-      out[2] = Tensor.of(dw, shapes[2]);
+      float[][] w = Gates.weightGrad(dax, rows, g3, biasIh ? Gates.withOnes(x, rows, d.in) : x,
+          d.in, biasIh);
+      out[2] = Tensor.of(w[0], shapes[2]);
+      if (biasIh) {
+        out[4] = Tensor.of(w[1], shapes[4]);
+      }
+    } else if (biasIh) {
+      out[4] = Tensor.of(Gates.columnSums(dax, rows, g3), shapes[4]);
     }
     if (need[3]) {
-      float[] hp = d.previousStates(h0, y, h);
-      float[] dw = new float[g3 * h];
-      Gemm.sgemm(true, false, g3, h, rows, 1f, dah, 0, g3, hp, 0, h, 0f, dw, 0, h);
-      out[3] = Tensor.of(dw, shapes[3]);
-    }
-    if (hasBias) {
-      out[4] = need[4] ? Tensor.of(Gates.columnSums(dax, rows, g3), shapes[4]) : null;
-      out[5] = need[5] ? Tensor.of(Gates.columnSums(dah, rows, g3), shapes[5]) : null;
+      float[][] w = Gates.weightGrad(dah, rows, g3, d.previousStates(h0, y, h, biasHh), h,
+          biasHh);
+      out[3] = Tensor.of(w[0], shapes[3]);
+      if (biasHh) {
+        out[5] = Tensor.of(w[1], shapes[5]);
+      }
+    } else if (biasHh) {
+      out[5] = Tensor.of(Gates.columnSums(dah, rows, g3), shapes[5]);
     }
     return out;
   }
 
   /**
-   * One row of one step: reads dh (arriving from step s + 1) and leaves in it the part of the
-   * gradient for h_{s-1} that skips W_hh ({@code dh⊙z}); the caller adds {@code dA_h·W_hh}.
+   * One step over elements [from, to). In: {@code sc} = r, z, n, the hidden projection of n,
+   * h_{t-1} and the incoming gradient of h_t; dh = the gradient arriving from step t + 1.
+   * Out: sc[3] = dA_r, sc[4] = dA_z, sc[2] = dA_n (input side), sc[0] = r⊙dA_n (hidden side
+   * of n), and dh = the part of h_{t-1}'s gradient that skips W_hh (dh⊙z); the caller adds
+   * {@code dA_h·W_hh}. Loops ordered so each reads values before they are overwritten.
    */
-  private void cellBackward(int s, int b, float[] gy, float[] dax, float[] dah, float[] dh) {
-    int h = d.h;
-    int r = d.row(b, s);
-    int g = r * 3 * h;
-    int yo = r * h;
-    int so = b * h;
-    float[] hp = s == 0 ? h0 : y;
-    int hpo = s == 0 ? b * h : d.row(b, s - 1) * h;
-    float[] a = gx;
-    float[] c = gh;
-    for (int j = 0; j < h; j++) {
-      float rr = a[g + j];
-      float z = a[g + h + j];
-      float n = a[g + 2 * h + j];
-      float dhj = gy[yo + j] + dh[so + j];
-      float dan = dhj * (1f - z) * (1f - n * n);
-      float dar = dan * c[g + 2 * h + j] * rr * (1f - rr);
-      float daz = dhj * (hp[hpo + j] - n) * z * (1f - z);
-      dax[g + j] = dar;
-      dax[g + h + j] = daz;
-      dax[g + 2 * h + j] = dan;
-      dah[g + j] = dar;
-      dah[g + h + j] = daz;
-      dah[g + 2 * h + j] = dan * rr;
-      dh[so + j] = dhj * z;
+  private static void cellBackward(float[][] sc, float[] dh, int from, int to) {
+    float[] r = sc[0];
+    float[] z = sc[1];
+    float[] n = sc[2];
+    float[] hn = sc[3];
+    float[] hp = sc[4];
+    float[] gy = sc[5];
+    for (int k = from; k < to; k++) {
+      dh[k] += gy[k];
+    }
+    for (int k = from; k < to; k++) {
+      float zz = z[k];
+      hp[k] = dh[k] * (hp[k] - n[k]) * zz * (1f - zz);
+    }
+    for (int k = from; k < to; k++) {
+      float nn = n[k];
+      n[k] = dh[k] * (1f - z[k]) * (1f - nn * nn);
+    }
+    for (int k = from; k < to; k++) {
+      float rr = r[k];
+      hn[k] = n[k] * hn[k] * rr * (1f - rr);
+    }
+    for (int k = from; k < to; k++) {
+      r[k] *= n[k];
+    }
+    for (int k = from; k < to; k++) {
+      dh[k] *= z[k];
     }
   }
 }

@@ -67,42 +67,49 @@ final class LstmKernel {
     Gemm.sgemm(false, true, rows, g4, d.in, 1f, x, 0, d.in, wIh, 0, d.in, hasBias ? 1f : 0f,
         gates, 0, g4);
     y = new float[rows * 2 * h];
+    float[] hs = h0.clone();
+    float[] cs = c0.clone();
+    float[][] sc = new float[4][d.n * h];
     int grain = Gates.grainRows(g4);
     for (int s = 0; s < d.t; s++) {
-      if (s == 0) {
-        Gemm.sgemm(false, true, d.n, g4, h, 1f, h0, 0, h, wHh, 0, h, 1f, gates, d.row(0, 0) * g4,
-            rs * g4);
-      } else {
-        Gemm.sgemm(false, true, d.n, g4, h, 1f, y, d.row(0, s - 1) * 2 * h, rs * 2 * h, wHh, 0,
-            h, 1f, gates, d.row(0, s) * g4, rs * g4);
-      }
+      Gemm.sgemm(false, true, d.n, g4, h, 1f, hs, 0, h, wHh, 0, h, 1f, gates, d.row(0, s) * g4,
+          rs * g4);
       int step = s;
       Parallel.forRange(d.n, grain, (lo, hi) -> {
-        for (int b = lo; b < hi; b++) {
-          cellForward(step, b);
+        for (int k = 0; k < 4; k++) {
+          d.gather(gates, g4, k * h, step, lo, hi, sc[k]);
         }
+        cellForward(sc[0], sc[1], sc[2], sc[3], cs, hs, lo * h, hi * h);
+        for (int k = 0; k < 4; k++) {
+          d.scatter(sc[k], gates, g4, k * h, step, lo, hi);
+        }
+        d.scatter(hs, y, 2 * h, 0, step, lo, hi);
+        d.scatter(cs, y, 2 * h, h, step, lo, hi);
       });
     }
     return Tensor.of(y, d.shape(sequence, 2 * h));
   }
 
-  private void cellForward(int s, int b) {
-    int h = d.h;
-    int r = d.row(b, s);
-    int g = r * 4 * h;
-    int yo = r * 2 * h;
-    float[] cp = s == 0 ? c0 : y;
-    int cpo = s == 0 ? b * h : d.row(b, s - 1) * 2 * h + h;
-    float[] a = gates;
-    Gates.sigmoid(a, g, 2 * h);
-    Gates.tanh(a, g + 2 * h, h);
-    Gates.sigmoid(a, g + 3 * h, h);
-    float[] out = y;
-    for (int j = 0; j < h; j++) {
-      out[yo + h + j] = a[g + h + j] * cp[cpo + j] + a[g + j] * a[g + 2 * h + j];
+  /**
+   * One step over elements [from, to) of the gathered gate pre-activations (left activated in
+   * place) and the running states c and h (updated in place). Short loops, each over a few
+   * arrays at the same index: HotSpot 17 vectorises these and not one long fused loop.
+   */
+  private static void cellForward(float[] i, float[] f, float[] g, float[] o, float[] c,
+      float[] h, int from, int to) {
+    int n = to - from;
+    Gates.sigmoid(i, from, n);
+    Gates.sigmoid(f, from, n);
+    Gates.tanh(g, from, n);
+    Gates.sigmoid(o, from, n);
+    for (int k = from; k < to; k++) {
+      c[k] = f[k] * c[k] + i[k] * g[k];
     }
-    for (int j = 0; j < h; j++) {
-      out[yo + j] = a[g + 3 * h + j] * Gates.tanh(out[yo + h + j]);
+    for (int k = from; k < to; k++) {
+      h[k] = Gates.tanh(c[k]);
+    }
+    for (int k = from; k < to; k++) {
+      h[k] *= o[k];
     }
   }
 
@@ -119,12 +126,25 @@ final class LstmKernel {
     float[] da = new float[rows * g4];
     float[] dh = new float[d.n * h];
     float[] dc = new float[d.n * h];
+    float[][] sc = new float[8][d.n * h];
     int grain = Gates.grainRows(g4);
     for (int s = d.t - 1; s >= 0; s--) {
       int step = s;
       Parallel.forRange(d.n, grain, (lo, hi) -> {
-        for (int b = lo; b < hi; b++) {
-          cellBackward(step, b, gy, da, dh, dc);
+        for (int k = 0; k < 4; k++) {
+          d.gather(gates, g4, k * h, step, lo, hi, sc[k]);
+        }
+        d.gather(y, 2 * h, h, step, lo, hi, sc[4]);
+        if (step == 0) {
+          System.arraycopy(c0, lo * h, sc[5], lo * h, (hi - lo) * h);
+        } else {
+          d.gather(y, 2 * h, h, step - 1, lo, hi, sc[5]);
+        }
+        d.gather(gy, 2 * h, 0, step, lo, hi, sc[6]);
+        d.gather(gy, 2 * h, h, step, lo, hi, sc[7]);
+        cellBackward(sc, dh, dc, lo * h, hi * h);
+        for (int k = 0; k < 4; k++) {
+          d.scatter(sc[k], da, g4, k * h, step, lo, hi);
         }
       });
       if (s > 0 || need[1]) {
@@ -140,48 +160,62 @@ final class LstmKernel {
     }
     gx[1] = need[1] ? Tensor.of(dh, shapes[1]) : null;
     gx[2] = need[2] ? Tensor.of(dc, shapes[2]) : null;
+    boolean wantBias = hasBias && (need[5] || need[6]);
+    float[] db = null;
     if (need[3]) {
-      float[] dw = new float[g4 * d.in];
-      Gemm.sgemm(true, false, g4, d.in, rows, 1f, da, 0, g4, x, 0, d.in, 0f, dw, 0, d.in);
-      gx[3] = Tensor.of(dw, shapes[3]);
+      float[][] w = Gates.weightGrad(da, rows, g4, wantBias ? Gates.withOnes(x, rows, d.in) : x,
+          d.in, wantBias);
+      gx[3] = Tensor.of(w[0], shapes[3]);
+      db = w[1];
     }
     if (need[4]) {
-      float[] hp = d.previousStates(h0, y, 2 * h);
-      float[] dw = new float[g4 * h];
-      Gemm.sgemm(true, false, g4, h, rows, 1f, da, 0, g4, hp, 0, h, 0f, dw, 0, h);
-      gx[4] = Tensor.of(dw, shapes[4]);
+      boolean here = wantBias && db == null;
+      float[][] w = Gates.weightGrad(da, rows, g4, d.previousStates(h0, y, 2 * h, here), h, here);
+      gx[4] = Tensor.of(w[0], shapes[4]);
+      db = here ? w[1] : db;
     }
-    if (hasBias && (need[5] || need[6])) {
-      float[] db = Gates.columnSums(da, rows, g4);
+    if (wantBias) {
+      db = db == null ? Gates.columnSums(da, rows, g4) : db;
       gx[5] = need[5] ? Tensor.of(db.clone(), shapes[5]) : null;
       gx[6] = need[6] ? Tensor.of(db, shapes[6]) : null;
     }
     return gx;
   }
 
-  private void cellBackward(int s, int b, float[] gy, float[] da, float[] dh, float[] dc) {
-    int h = d.h;
-    int r = d.row(b, s);
-    int g = r * 4 * h;
-    int yo = r * 2 * h;
-    int so = b * h;
-    float[] cp = s == 0 ? c0 : y;
-    int cpo = s == 0 ? b * h : d.row(b, s - 1) * 2 * h + h;
-    float[] a = gates;
-    float[] out = y;
-    for (int j = 0; j < h; j++) {
-      float tc = Gates.tanh(out[yo + h + j]);
-      float i = a[g + j];
-      float f = a[g + h + j];
-      float gg = a[g + 2 * h + j];
-      float o = a[g + 3 * h + j];
-      float dhj = gy[yo + j] + dh[so + j];
-      float dcj = gy[yo + h + j] + dc[so + j] + dhj * o * (1f - tc * tc);
-      da[g + j] = dcj * gg * i * (1f - i);
-      da[g + h + j] = dcj * cp[cpo + j] * f * (1f - f);
-      da[g + 2 * h + j] = dcj * i * (1f - gg * gg);
-      da[g + 3 * h + j] = dhj * tc * o * (1f - o);
-      dc[so + j] = dcj * f;
+  /**
+   * One step over elements [from, to): {@code sc} holds the gathered activated gates i, f, g, o
+   * (overwritten with their pre-activation gradients), c_t, c_{t-1} and the incoming gradients
+   * of h_t and c_t; dh and dc carry the recurrent gradients (dc updated in place to c_{t-1}'s).
+   */
+  private static void cellBackward(float[][] sc, float[] dh, float[] dc, int from, int to) {
+    float[] i = sc[0];
+    float[] f = sc[1];
+    float[] g = sc[2];
+    float[] o = sc[3];
+    float[] tc = sc[4];
+    float[] cp = sc[5];
+    float[] gh = sc[6];
+    float[] gc = sc[7];
+    Gates.tanh(tc, from, to - from);
+    for (int k = from; k < to; k++) {
+      gh[k] += dh[k];
+    }
+    for (int k = from; k < to; k++) {
+      float t = tc[k];
+      float oo = o[k];
+      gc[k] = gc[k] + dc[k] + gh[k] * oo * (1f - t * t);
+      o[k] = gh[k] * t * oo * (1f - oo);
+    }
+    for (int k = from; k < to; k++) {
+      float ii = i[k];
+      float gg = g[k];
+      i[k] = gc[k] * gg * ii * (1f - ii);
+      g[k] = gc[k] * ii * (1f - gg * gg);
+    }
+    for (int k = from; k < to; k++) {
+      float ff = f[k];
+      f[k] = gc[k] * cp[k] * ff * (1f - ff);
+      dc[k] = gc[k] * ff;
     }
   }
 }

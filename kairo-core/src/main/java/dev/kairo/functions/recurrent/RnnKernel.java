@@ -92,24 +92,26 @@ final class RnnKernel {
     int rs = d.rowStride();
     float[] da = new float[rows * h];
     float[] dh = new float[d.n * h];
-    int grain = Gates.grainRows(h);
+    float[][] sc = new float[2][d.n * h];
+    int grain = Gates.grainRows(4 * h);
     for (int s = d.t - 1; s >= 0; s--) {
       int step = s;
       Parallel.forRange(d.n, grain, (lo, hi) -> {
-        for (int b = lo; b < hi; b++) {
-          int o = d.row(b, step) * h;
-          int so = b * h;
-          if (relu) {
-            for (int j = 0; j < h; j++) {
-              da[o + j] = y[o + j] > 0f ? gy[o + j] + dh[so + j] : 0f;
-            }
-          } else {
-            for (int j = 0; j < h; j++) {
-              float v = y[o + j];
-              da[o + j] = (gy[o + j] + dh[so + j]) * (1f - v * v);
-            }
+        d.gather(y, h, 0, step, lo, hi, sc[0]);
+        d.gather(gy, h, 0, step, lo, hi, sc[1]);
+        float[] yy = sc[0];
+        float[] g = sc[1];
+        if (relu) {
+          for (int k = lo * h; k < hi * h; k++) {
+            dh[k] = yy[k] > 0f ? g[k] + dh[k] : 0f;
+          }
+        } else {
+          for (int k = lo * h; k < hi * h; k++) {
+            float v = yy[k];
+            dh[k] = (g[k] + dh[k]) * (1f - v * v);
           }
         }
+        d.scatter(dh, da, h, 0, step, lo, hi);
       });
       if (s > 0 || need[1]) {
         Gemm.sgemm(false, false, d.n, h, h, 1f, da, d.row(0, s) * h, rs * h, wHh, 0, h, 0f,
@@ -123,19 +125,22 @@ final class RnnKernel {
       out[0] = Tensor.of(dx, shapes[0]);
     }
     out[1] = need[1] ? Tensor.of(dh, shapes[1]) : null;
+    boolean wantBias = hasBias && (need[4] || need[5]);
+    float[] db = null;
     if (need[2]) {
-      float[] dw = new float[h * d.in];
-      Gemm.sgemm(true, false, h, d.in, rows, 1f, da, 0, h, x, 0, d.in, 0f, dw, 0, d.in);
-      out[2] = Tensor.of(dw, shapes[2]);
+      float[][] w = Gates.weightGrad(da, rows, h, wantBias ? Gates.withOnes(x, rows, d.in) : x,
+          d.in, wantBias);
+      out[2] = Tensor.of(w[0], shapes[2]);
+      db = w[1];
     }
     if (need[3]) {
-      float[] hp = d.previousStates(h0, y, h);
-      float[] dw = new float[h * h];
-      Gemm.sgemm(true, false, h, h, rows, 1f, da, 0, h, hp, 0, h, 0f, dw, 0, h);
-      out[3] = Tensor.of(dw, shapes[3]);
+      boolean here = wantBias && db == null;
+      float[][] w = Gates.weightGrad(da, rows, h, d.previousStates(h0, y, h, here), h, here);
+      out[3] = Tensor.of(w[0], shapes[3]);
+      db = here ? w[1] : db;
     }
-    if (hasBias && (need[4] || need[5])) {
-      float[] db = Gates.columnSums(da, rows, h);
+    if (wantBias) {
+      db = db == null ? Gates.columnSums(da, rows, h) : db;
       out[4] = need[4] ? Tensor.of(db.clone(), shapes[4]) : null;
       out[5] = need[5] ? Tensor.of(db, shapes[5]) : null;
     }

@@ -492,7 +492,9 @@ public final class F {
    * {@code x·W_ihᵀ + b_ih + h·W_hhᵀ + b_hh}, {@code c' = f⊙c + i⊙g}, {@code h' = o⊙tanh(c')}.
    * x [N, I], h and c [N, H], W_ih [4H, I], W_hh [4H, H], biases [4H]. Returns {h', c'}.
    *
-   * <pre>{@code Variable[] hc = F.lstmCell(x, h, c, wIh, wHh, bIh, bHh); h = hc[0]; c = hc[1];}</pre>
+   * <pre>{@code
+   * Variable[] hc = F.lstmCell(x, h, c, wIh, wHh, bIh, bHh);   // hc[0] = h', hc[1] = c'
+   * }</pre>
    */
   public static Variable[] lstmCell(Variable x, Variable h, Variable c, Variable wIh,
       Variable wHh, Variable bIh, Variable bHh) {
@@ -527,7 +529,9 @@ public final class F {
    * ({@link dev.kairo.functions.recurrent.LstmSequence}). h0, c0 [N, H] or null for zeros.
    * Returns {h sequence [N, T, H] (or [T, N, H]), h_T [N, H], c_T [N, H]}.
    *
-   * <pre>{@code Variable[] r = F.lstm(x, null, null, wIh, wHh, bIh, bHh, true); Variable y = r[0];}</pre>
+   * <pre>{@code
+   * Variable y = F.lstm(x, null, null, wIh, wHh, bIh, bHh, true)[0];   // zero initial state
+   * }</pre>
    */
   public static Variable[] lstm(Variable x, Variable h0, Variable c0, Variable wIh,
       Variable wHh, Variable bIh, Variable bHh, boolean batchFirst) {

@@ -27,7 +27,14 @@ import java.util.SplittableRandom;
  * does nothing, as in PyTorch).
  */
 public abstract class RecurrentLayer extends Module {
-  /** The output sequence and the final states: h [layers, N, H], c likewise (LSTM) or null. */
+  /**
+   * The output sequence and the final states: h [layers, N, H], c likewise (LSTM) or null.
+   *
+   * <pre>{@code
+   * RecurrentLayer.Output r = lstm.forwardWithState(x);
+   * Variable next = lstm.forwardWithState(x2, r.h(), r.c()).output();   // carry the state on
+   * }</pre>
+   */
   public record Output(Variable output, Variable h, Variable c) {}
 
   private final String kind;

@@ -4,10 +4,12 @@ import dev.kairo.tensor.Gemm;
 
 /**
  * The gate nonlinearities and small array loops shared by the recurrent kernels. Each loop is
- * a plain counted loop over one float array with arithmetic only (no calls, no branches), so
- * HotSpot's superword pass turns it into SIMD code: measured on an AMD EPYC with AVX-512, the
- * rational tanh below costs 0.3 ns per element against 4.2 ns for {@code 1/(1+Math.exp(-x))}
- * in double, and the gate pass stops dominating the GEMMs.
+ * a plain counted loop with arithmetic only, every array read and written at the same index,
+ * so HotSpot 17's superword pass turns it into SIMD code (it gives up on loops that index
+ * arrays at two different offsets, or that grow too large). Measured on an AMD EPYC with
+ * AVX-512: the rational tanh below costs 0.3 ns per element against 4.2 ns for
+ * {@code 1/(1+Math.exp(-x))} in double, and the LSTM backward pass split into four short
+ * loops 0.57 ns per element against 8 ns as one fused loop.
  *
  * <pre>{@code
  * Gates.sigmoid(g, off, 2 * h);   // i and f gates in place

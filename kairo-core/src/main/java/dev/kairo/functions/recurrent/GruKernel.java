@@ -17,9 +17,12 @@ import dev.kairo.tensor.Tensor;
  *
  * <p>Forward: one GEMM for x·W_ihᵀ + b_ih over all rows; per step one GEMM for
  * h·W_hhᵀ + b_hh into that step's rows of a second buffer (n needs its hidden half apart),
- * then one fused pass. Kept for backward: the activated r, z, n (in place of the input
- * projection), the hidden projection and the output h sequence. Backward: per step one fused
- * pass and one GEMM {@code dh += dA_h·W_hh}; then one GEMM each for dx, dW_ih, dW_hh.
+ * then one gate pass. Kept for backward: the activated r, z, n (in place of the input
+ * projection), the hidden projection and the output h sequence. Backward: per step one pass
+ * and one GEMM {@code dh += dA_h·W_hh}; then one GEMM each for dx, dW_ih (with b_ih's
+ * gradient) and dW_hh (with b_hh's). Gate passes run on gathered scratch blocks, as in
+ * {@link LstmKernel}.
+ */
  */
 final class GruKernel {
   private final String op;

@@ -23,7 +23,6 @@ import dev.kairo.tensor.Tensor;
  * gradient) and dW_hh (with b_hh's). Gate passes run on gathered scratch blocks, as in
  * {@link LstmKernel}.
  */
- */
 final class GruKernel {
   private final String op;
   private final boolean sequence;

@@ -28,7 +28,6 @@ import dev.kairo.tensor.Tensor;
  * for why): on W4's shape this made the passes about three times faster than one loop over
  * the rows in place. Scratch is allocated once per call, never per step.
  */
- */
 final class LstmKernel {
   private final String op;
   private final boolean sequence;

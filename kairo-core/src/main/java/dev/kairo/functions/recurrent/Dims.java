@@ -127,28 +127,37 @@ final class Dims {
   }
 
   /**
-   * The state each row started from, as a dense [rows, H] matrix in row order (with a column
-   * of ones appended when {@code ones}: [rows, H + 1], see {@code Gates.weightGrad}): h0 for
-   * step 0, else the first H values of the previous step's row of {@code out} (rows of
-   * {@code width}). The operand of the one GEMM that gives dW_hh over all steps.
+   * The design matrix of the weight-gradient GEMM, one row per (sample, step) in row order:
+   * {@code [x_row | h_prev | 1]}, each part only when wanted. h_prev is the state the row
+   * started from: h0 for step 0, else the first H values of the previous step's row of
+   * {@code out} (rows of {@code width}).
    */
-  float[] previousStates(float[] h0, float[] out, int width, boolean ones) {
-    int w = ones ? h + 1 : h;
-    float[] hp = new float[rows() * w];
+  float[] design(float[] x, boolean withX, float[] h0, float[] out, int width, boolean withH,
+      boolean ones) {
+    int w = (withX ? in : 0) + (withH ? h : 0) + (ones ? 1 : 0);
+    float[] z = new float[rows() * w];
     for (int s = 0; s < t; s++) {
       for (int b = 0; b < n; b++) {
-        int r = row(b, s) * w;
-        if (s == 0) {
-          System.arraycopy(h0, b * h, hp, r, h);
-        } else {
-          System.arraycopy(out, row(b, s - 1) * width, hp, r, h);
+        int r = row(b, s);
+        int p = r * w;
+        if (withX) {
+          System.arraycopy(x, r * in, z, p, in);
+          p += in;
+        }
+        if (withH) {
+          if (s == 0) {
+            System.arraycopy(h0, b * h, z, p, h);
+          } else {
+            System.arraycopy(out, row(b, s - 1) * width, z, p, h);
+          }
+          p += h;
         }
         if (ones) {
-          hp[r + h] = 1f;
+          z[p] = 1f;
         }
       }
     }
-    return hp;
+    return z;
   }
 
   /**

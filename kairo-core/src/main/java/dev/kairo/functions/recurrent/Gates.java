@@ -95,36 +95,37 @@ final class Gates {
     return out;
   }
 
-  /** {@code x} [rows, in] with a column of ones appended: [rows, in + 1]. */
-  static float[] withOnes(float[] x, int rows, int in) {
-    float[] xa = new float[rows * (in + 1)];
-    for (int r = 0; r < rows; r++) {
-      System.arraycopy(x, r * in, xa, r * (in + 1), in);
-      xa[r * (in + 1) + in] = 1f;
-    }
-    return xa;
-  }
-
   /**
-   * The weight gradient {@code dAᵀ·X} [g, in], and with {@code bias} also the bias gradient
-   * {@code Σ_rows dA} [g] from the same GEMM: then {@code xa} is X with a column of ones
-   * appended ([rows, in + 1], see {@link #withOnes}) and the product's last column is the sum.
-   * Returns {weight gradient, bias gradient or null}.
+   * The parameter gradients of one recurrent layer from its gate gradients dA [rows, g], in
+   * one GEMM: {@code dAᵀ·Z} with the design matrix {@code Z = [x | h_prev | 1]} (only the
+   * parts wanted; see {@link Dims#design}), whose column blocks are then {@code dW_ih = dAᵀ·x},
+   * {@code dW_hh = dAᵀ·h_prev} and the bias gradient {@code Σ_rows dA}. One product instead
+   * of three reads dA once and keeps the GEMM wide. Returns {dW_ih, dW_hh, db}, null where not
+   * wanted.
    */
-  static float[][] weightGrad(float[] da, int rows, int g, float[] xa, int in, boolean bias) {
-    int cols = in + (bias ? 1 : 0);
-    float[] dwa = new float[g * cols];
-    Gemm.sgemm(true, false, g, cols, rows, 1f, da, 0, g, xa, 0, cols, 0f, dwa, 0, cols);
-    if (!bias) {
-      return new float[][] {dwa, null};
+  static float[][] paramGrads(Dims d, float[] da, int g, float[] x, boolean wx, float[] h0,
+      float[] out, int width, boolean wh, boolean wb) {
+    if (!wx && !wh) {
+      return new float[][] {null, null, wb ? columnSums(da, d.rows(), g) : null};
     }
-    float[] dw = new float[g * in];
-    float[] db = new float[g];
-    for (int r = 0; r < g; r++) {
-      System.arraycopy(dwa, r * cols, dw, r * in, in);
-      db[r] = dwa[r * cols + in];
+    int[] widths = {wx ? d.in : 0, wh ? d.h : 0, wb ? 1 : 0};
+    int cols = widths[0] + widths[1] + widths[2];
+    float[] z = d.design(x, wx, h0, out, width, wh, wb);
+    float[] all = new float[g * cols];
+    Gemm.sgemm(true, false, g, cols, d.rows(), 1f, da, 0, g, z, 0, cols, 0f, all, 0, cols);
+    float[][] res = new float[3][];
+    int c0 = 0;
+    for (int b = 0; b < 3; b++) {
+      int w = widths[b];
+      if (w > 0) {
+        res[b] = new float[g * w];
+        for (int r = 0; r < g; r++) {
+          System.arraycopy(all, r * cols + c0, res[b], r * w, w);
+        }
+      }
+      c0 += w;
     }
-    return new float[][] {dw, db};
+    return res;
   }
 
   /** Rows per parallel chunk so that a chunk holds at least ~16k gate elements. */

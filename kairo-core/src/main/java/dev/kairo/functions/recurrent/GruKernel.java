@@ -162,27 +162,17 @@ final class GruKernel {
       out[0] = Tensor.of(dx, shapes[0]);
     }
     out[1] = need[1] ? Tensor.of(dh, shapes[1]) : null;
-    boolean biasIh = hasBias && need[4];
-    boolean biasHh = hasBias && need[5];
-    if (need[2]) {
-      float[][] w = Gates.weightGrad(dax, rows, g3, biasIh ? Gates.withOnes(x, rows, d.in) : x,
-          d.in, biasIh);
-      out[2] = Tensor.of(w[0], shapes[2]);
-      if (biasIh) {
-        out[4] = Tensor.of(w[1], shapes[4]);
-      }
-    } else if (biasIh) {
-      out[4] = Tensor.of(Gates.columnSums(dax, rows, g3), shapes[4]);
-    }
-    if (need[3]) {
-      float[][] w = Gates.weightGrad(dah, rows, g3, d.previousStates(h0, y, h, biasHh), h,
-          biasHh);
-      out[3] = Tensor.of(w[0], shapes[3]);
-      if (biasHh) {
-        out[5] = Tensor.of(w[1], shapes[5]);
-      }
-    } else if (biasHh) {
-      out[5] = Tensor.of(Gates.columnSums(dah, rows, g3), shapes[5]);
+    // dA differs between the input and hidden sides (n's hidden half is scaled by r): two
+    // products, [x | 1] against dA_x and [h_prev | 1] against dA_h.
+    float[][] px = Gates.paramGrads(d, dax, g3, x, need[2], null, null, 0, false,
+        hasBias && need[4]);
+    float[][] ph = Gates.paramGrads(d, dah, g3, null, false, h0, y, h, need[3],
+        hasBias && need[5]);
+    out[2] = need[2] ? Tensor.of(px[0], shapes[2]) : null;
+    out[3] = need[3] ? Tensor.of(ph[1], shapes[3]) : null;
+    if (hasBias) {
+      out[4] = need[4] ? Tensor.of(px[2], shapes[4]) : null;
+      out[5] = need[5] ? Tensor.of(ph[2], shapes[5]) : null;
     }
     return out;
   }

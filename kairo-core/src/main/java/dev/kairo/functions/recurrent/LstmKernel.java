@@ -20,8 +20,8 @@ import dev.kairo.tensor.Tensor;
  * h and c from and what backward needs, so nothing else is stored but the activated gates.
  * Backward: per step one pass to the gate pre-activation gradients dA and one GEMM
  * {@code dh = dA·W_hh}; then one GEMM each for {@code dx = dA·W_ih}, {@code dW_ih = dAᵀ·x}
- * and {@code dW_hh = dAᵀ·h_prev} over all rows (the bias gradient rides on the last two as a
- * column of ones, see {@link Gates#weightGrad}).
+ * and {@code dW_hh = dAᵀ·h_prev} over all rows, the last two (with the bias gradient) as one
+ * product (see {@link Gates#paramGrads}).
  *
  * <p>The gate passes gather the step's rows into dense [N, H] scratch blocks per gate, run
  * short loops that HotSpot 17 turns into SIMD code, and scatter back (see {@link Dims#gather}
@@ -167,23 +167,12 @@ final class LstmKernel {
     gx[1] = need[1] ? Tensor.of(dh, shapes[1]) : null;
     gx[2] = need[2] ? Tensor.of(dc, shapes[2]) : null;
     boolean wantBias = hasBias && (need[5] || need[6]);
-    float[] db = null;
-    if (need[3]) {
-      float[][] w = Gates.weightGrad(da, rows, g4, wantBias ? Gates.withOnes(x, rows, d.in) : x,
-          d.in, wantBias);
-      gx[3] = Tensor.of(w[0], shapes[3]);
-      db = w[1];
-    }
-    if (need[4]) {
-      boolean here = wantBias && db == null;
-      float[][] w = Gates.weightGrad(da, rows, g4, d.previousStates(h0, y, 2 * h, here), h, here);
-      gx[4] = Tensor.of(w[0], shapes[4]);
-      db = here ? w[1] : db;
-    }
+    float[][] p = Gates.paramGrads(d, da, g4, x, need[3], h0, y, 2 * h, need[4], wantBias);
+    gx[3] = need[3] ? Tensor.of(p[0], shapes[3]) : null;
+    gx[4] = need[4] ? Tensor.of(p[1], shapes[4]) : null;
     if (wantBias) {
-      db = db == null ? Gates.columnSums(da, rows, g4) : db;
-      gx[5] = need[5] ? Tensor.of(db.clone(), shapes[5]) : null;
-      gx[6] = need[6] ? Tensor.of(db, shapes[6]) : null;
+      gx[5] = need[5] ? Tensor.of(p[2].clone(), shapes[5]) : null;
+      gx[6] = need[6] ? Tensor.of(p[2], shapes[6]) : null;
     }
     return gx;
   }

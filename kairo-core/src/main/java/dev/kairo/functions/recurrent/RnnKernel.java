@@ -126,23 +126,12 @@ final class RnnKernel {
     }
     out[1] = need[1] ? Tensor.of(dh, shapes[1]) : null;
     boolean wantBias = hasBias && (need[4] || need[5]);
-    float[] db = null;
-    if (need[2]) {
-      float[][] w = Gates.weightGrad(da, rows, h, wantBias ? Gates.withOnes(x, rows, d.in) : x,
-          d.in, wantBias);
-      out[2] = Tensor.of(w[0], shapes[2]);
-      db = w[1];
-    }
-    if (need[3]) {
-      boolean here = wantBias && db == null;
-      float[][] w = Gates.weightGrad(da, rows, h, d.previousStates(h0, y, h, here), h, here);
-      out[3] = Tensor.of(w[0], shapes[3]);
-      db = here ? w[1] : db;
-    }
+    float[][] p = Gates.paramGrads(d, da, h, x, need[2], h0, y, h, need[3], wantBias);
+    out[2] = need[2] ? Tensor.of(p[0], shapes[2]) : null;
+    out[3] = need[3] ? Tensor.of(p[1], shapes[3]) : null;
     if (wantBias) {
-      db = db == null ? Gates.columnSums(da, rows, h) : db;
-      out[4] = need[4] ? Tensor.of(db.clone(), shapes[4]) : null;
-      out[5] = need[5] ? Tensor.of(db, shapes[5]) : null;
+      out[4] = need[4] ? Tensor.of(p[2].clone(), shapes[4]) : null;
+      out[5] = need[5] ? Tensor.of(p[2], shapes[5]) : null;
     }
     return out;
   }

@@ -613,4 +613,121 @@ public final class F {
   public static Variable dropout2d(Variable x, float p, boolean training, SplittableRandom rng) {
     return new dev.kairo.functions.noise.Dropout2d(p, training, rng).apply(x);
   }
+
+  // ---- recurrent
+  // Fused cells and whole-sequence layers with PyTorch's gate order and weight layout
+  // (dev.kairo.functions.recurrent). Biases: pass both or neither (null, null). A null initial
+  // state means zeros. Names are fully qualified to keep this block self-contained.
+
+  /**
+   * One LSTM step ({@code torch.nn.LSTMCell}): gates i, f, g, o from
+   * {@code x·W_ihᵀ + b_ih + h·W_hhᵀ + b_hh}, {@code c' = f⊙c + i⊙g}, {@code h' = o⊙tanh(c')}.
+   * x [N, I], h and c [N, H], W_ih [4H, I], W_hh [4H, H], biases [4H]. Returns {h', c'}.
+   *
+   * <pre>{@code
+   * Variable[] hc = F.lstmCell(x, h, c, wIh, wHh, bIh, bHh);   // hc[0] = h', hc[1] = c'
+   * }</pre>
+   */
+  public static Variable[] lstmCell(Variable x, Variable h, Variable c, Variable wIh,
+      Variable wHh, Variable bIh, Variable bHh) {
+    int hidden = wHh.shape()[1];
+    Variable hc = new dev.kairo.functions.recurrent.LstmCell().apply(
+        rnnInputs(new Variable[] {x, h, c, wIh, wHh}, bIh, bHh));
+    return new Variable[] {slice(hc, 1, 0, hidden), slice(hc, 1, hidden, 2 * hidden)};
+  }
+
+  /**
+   * One GRU step ({@code torch.nn.GRUCell}): {@code n = tanh(W_in x + b_in + r⊙(W_hn h + b_hn))},
+   * {@code h' = (1 − z)⊙n + z⊙h}; x [N, I], h [N, H], W_ih [3H, I], W_hh [3H, H], biases [3H].
+   */
+  public static Variable gruCell(Variable x, Variable h, Variable wIh, Variable wHh,
+      Variable bIh, Variable bHh) {
+    return new dev.kairo.functions.recurrent.GruCell().apply(
+        rnnInputs(new Variable[] {x, h, wIh, wHh}, bIh, bHh));
+  }
+
+  /**
+   * One Elman RNN step ({@code torch.nn.RNNCell}): {@code h' = act(x·W_ihᵀ + b_ih + h·W_hhᵀ +
+   * b_hh)}, act {@code "tanh"} or {@code "relu"}; W_ih [H, I], W_hh [H, H], biases [H].
+   */
+  public static Variable rnnCell(Variable x, Variable h, Variable wIh, Variable wHh,
+      Variable bIh, Variable bHh, String nonlinearity) {
+    return new dev.kairo.functions.recurrent.RnnCell(nonlinearity).apply(
+        rnnInputs(new Variable[] {x, h, wIh, wHh}, bIh, bHh));
+  }
+
+  /**
+   * One LSTM layer over a sequence x [N, T, I] (batch-first) or [T, N, I], fused
+   * ({@link dev.kairo.functions.recurrent.LstmSequence}). h0, c0 [N, H] or null for zeros.
+   * Returns {h sequence [N, T, H] (or [T, N, H]), h_T [N, H], c_T [N, H]}.
+   *
+   * <pre>{@code
+   * Variable y = F.lstm(x, null, null, wIh, wHh, bIh, bHh, true)[0];   // zero initial state
+   * }</pre>
+   */
+  public static Variable[] lstm(Variable x, Variable h0, Variable c0, Variable wIh,
+      Variable wHh, Variable bIh, Variable bHh, boolean batchFirst) {
+    int hidden = wHh.shape()[1];
+    Variable[] in = {x, rnnState(x, h0, hidden, batchFirst), rnnState(x, c0, hidden, batchFirst),
+        wIh, wHh};
+    Variable y = new dev.kairo.functions.recurrent.LstmSequence(batchFirst)
+        .apply(rnnInputs(in, bIh, bHh));
+    Variable last = rnnLastStep(y, batchFirst);
+    return new Variable[] {slice(y, 2, 0, hidden), slice(last, 1, 0, hidden),
+        slice(last, 1, hidden, 2 * hidden)};
+  }
+
+  /**
+   * One GRU layer over a sequence, fused ({@link dev.kairo.functions.recurrent.GruSequence});
+   * h0 [N, H] or null. Returns {h sequence, h_T [N, H]}.
+   */
+  public static Variable[] gru(Variable x, Variable h0, Variable wIh, Variable wHh,
+      Variable bIh, Variable bHh, boolean batchFirst) {
+    Variable[] in = {x, rnnState(x, h0, wHh.shape()[1], batchFirst), wIh, wHh};
+    Variable y = new dev.kairo.functions.recurrent.GruSequence(batchFirst)
+        .apply(rnnInputs(in, bIh, bHh));
+    return new Variable[] {y, rnnLastStep(y, batchFirst)};
+  }
+
+  /**
+   * One Elman RNN layer over a sequence, fused ({@link dev.kairo.functions.recurrent.RnnSequence});
+   * act {@code "tanh"} or {@code "relu"}, h0 [N, H] or null. Returns {h sequence, h_T [N, H]}.
+   */
+  public static Variable[] rnn(Variable x, Variable h0, Variable wIh, Variable wHh,
+      Variable bIh, Variable bHh, String nonlinearity, boolean batchFirst) {
+    Variable[] in = {x, rnnState(x, h0, wHh.shape()[1], batchFirst), wIh, wHh};
+    Variable y = new dev.kairo.functions.recurrent.RnnSequence(nonlinearity, batchFirst)
+        .apply(rnnInputs(in, bIh, bHh));
+    return new Variable[] {y, rnnLastStep(y, batchFirst)};
+  }
+
+  private static Variable[] rnnInputs(Variable[] fixed, Variable bIh, Variable bHh) {
+    if ((bIh == null) != (bHh == null)) {
+      throw new IllegalArgumentException("recurrent: give both biases (bias_ih, bias_hh) or "
+          + "neither");
+    }
+    if (bIh == null) {
+      return fixed;
+    }
+    Variable[] all = java.util.Arrays.copyOf(fixed, fixed.length + 2);
+    all[fixed.length] = bIh;
+    all[fixed.length + 1] = bHh;
+    return all;
+  }
+
+  private static Variable rnnState(Variable x, Variable s, int hidden, boolean batchFirst) {
+    if (s != null) {
+      return s;
+    }
+    int[] xs = x.shape();
+    int n = xs.length == 3 && !batchFirst ? xs[1] : xs[0];
+    return Variable.of(Tensor.zeros(n, hidden));
+  }
+
+  /** The last time step of y [N, T, W] or [T, N, W], as [N, W]. */
+  private static Variable rnnLastStep(Variable y, boolean batchFirst) {
+    int[] s = y.shape();
+    int axis = batchFirst ? 1 : 0;
+    return reshape(slice(y, axis, s[axis] - 1, s[axis]), batchFirst ? s[0] : s[1], s[2]);
+  }
 }

@@ -96,6 +96,37 @@ public final class Architecture {
       o.put("upper", m.upper());
     }, o -> new RRelu((float) required(o, "lower").asDouble(), (float) required(o, "upper").asDouble(),
         new SplittableRandom(0)));
+
+    // ---- recurrent: LSTM, GRU, RNN share their knobs (fully qualified to stay one block)
+    java.util.function.BiConsumer<dev.kairo.nn.RecurrentLayer, ObjectNode> rnnOut = (m, o) -> {
+      o.put("input", m.inputSize());
+      o.put("hidden", m.hiddenSize());
+      o.put("layers", m.numLayers());
+      o.put("bias", m.hasBias());
+      o.put("batchFirst", m.batchFirst());
+      o.put("dropout", m.dropout());
+      o.put("dropoutSeed", m.dropoutSeed());
+      if (m instanceof dev.kairo.nn.RNN r) {
+        o.put("nonlinearity", r.nonlinearity());
+      }
+    };
+    java.util.function.BiFunction<JsonNode, dev.kairo.nn.RecurrentLayer.Builder<?>, Module> rnnIn =
+        (o, b) -> {
+          b.layers(o.path("layers").asInt(1)).bias(o.path("bias").asBoolean(true))
+              .batchFirst(o.path("batchFirst").asBoolean(true))
+              .dropout(o.path("dropout").asDouble(0)).dropoutSeed(o.path("dropoutSeed").asLong(0))
+              .seed(0);
+          if (o.has("nonlinearity")) {
+            b.nonlinearity(o.get("nonlinearity").asText());
+          }
+          return b.build();
+        };
+    register("LSTM", dev.kairo.nn.LSTM.class, rnnOut::accept, o -> rnnIn.apply(o,
+        dev.kairo.nn.LSTM.builder(required(o, "input").asInt(), required(o, "hidden").asInt())));
+    register("GRU", dev.kairo.nn.GRU.class, rnnOut::accept, o -> rnnIn.apply(o,
+        dev.kairo.nn.GRU.builder(required(o, "input").asInt(), required(o, "hidden").asInt())));
+    register("RNN", dev.kairo.nn.RNN.class, rnnOut::accept, o -> rnnIn.apply(o,
+        dev.kairo.nn.RNN.builder(required(o, "input").asInt(), required(o, "hidden").asInt())));
   }
 
   /**

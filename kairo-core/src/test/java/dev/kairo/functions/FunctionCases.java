@@ -291,6 +291,7 @@ final class FunctionCases {
     c.add(new Case("l1Penalty", Abs.class, in -> F.l1Penalty(0.1f, in[0]),
         new int[][] {{3, 2}}, -2, 2, ZERO, null, null));
     c.addAll(ConvolutionCases.all());
+    c.addAll(RecurrentCases.all());
     return c;
   }
 

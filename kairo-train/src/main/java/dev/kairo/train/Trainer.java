@@ -44,6 +44,7 @@ public final class Trainer {
   private final int batchSize;
   private final long seed;
   private final boolean prefetch;
+  private final dev.kairo.data.BatchTransform transform;
   private final int validateEvery;
   private final Path checkpoint;
   private final Path resumeFrom;
@@ -57,6 +58,7 @@ public final class Trainer {
     this.batchSize = b.batchSize;
     this.seed = b.seed;
     this.prefetch = b.prefetch;
+    this.transform = b.transform;
     this.validateEvery = b.validateEvery;
     this.checkpoint = b.checkpoint;
     this.resumeFrom = b.resumeFrom;
@@ -80,7 +82,7 @@ public final class Trainer {
    */
   public History fit(Dataset train, Dataset validation) {
     DataLoader loader = DataLoader.builder(train).batchSize(batchSize).shuffle(seed)
-        .prefetch(prefetch).build();
+        .prefetch(prefetch).transform(transform).build();
     History history = new History();
     TrainingContext ctx = new TrainingContext(model, optimizer, history, epochs,
         loader.numBatches());
@@ -246,6 +248,7 @@ public final class Trainer {
     private int batchSize = 32;
     private long seed;
     private boolean prefetch = true;
+    private dev.kairo.data.BatchTransform transform;
     private int validateEvery = 1;
     private Path checkpoint;
     private Path resumeFrom;
@@ -285,6 +288,15 @@ public final class Trainer {
     }
 
     /** Gather the next batch on a background thread (default true). */
+    /**
+     * Transforms each training batch as it is gathered (augmentation such as random crops
+     * and flips, seeded per epoch and batch); validation data is never transformed.
+     */
+    public Builder transform(dev.kairo.data.BatchTransform transform) {
+      this.transform = transform;
+      return this;
+    }
+
     public Builder prefetch(boolean prefetch) {
       this.prefetch = prefetch;
       return this;

@@ -4,6 +4,7 @@ import dev.kairo.cli.demos.ActivationsDemo;
 import dev.kairo.cli.demos.ChainerSteps;
 import dev.kairo.cli.demos.DemoContext;
 import dev.kairo.cli.demos.DesignStepsDemo;
+import dev.kairo.cli.demos.FashionMnistDemo;
 import dev.kairo.cli.demos.MoonsDemo;
 import dev.kairo.cli.demos.PerceptronDemo;
 import dev.kairo.cli.demos.RegressionDemo;
@@ -60,6 +61,9 @@ final class DemoCommand implements Callable<Integer> {
     register("vanishing-gradients",
         "seeds 002/004: deep sigmoid vs ReLU+He vs batch norm, per-layer gradient norms",
         VanishingGradientsDemo::run);
+    register("fashion-mnist",
+        "seeds 001/004: MLP vs CNN on Fashion-MNIST; accuracy vs parameters and depth",
+        FashionMnistDemo::run);
   }
 
   private static void register(String name, String description, Demo demo) {

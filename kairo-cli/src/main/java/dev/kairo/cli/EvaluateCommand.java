@@ -41,14 +41,14 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "Where the files of fashion-mnist or mnist are (default: the usual places).")
   Path dataDir;
 
-  @Option(names = "--split", defaultValue = "test",
+  @Option(names = "--split", defaultValue = "test", paramLabel = "SPLIT",
       description = "test or train (a folder's own test/ or train/ sub-folder if it has one; default: ${DEFAULT-VALUE}).")
   String split;
 
-  @Option(names = "--batch-size", defaultValue = "1000", description = "Images per forward pass (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--batch-size", defaultValue = "1000", paramLabel = "N", description = "Images per forward pass (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
-  @Option(names = {"-o", "--out"}, defaultValue = "kairo-out", description = "Output folder (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"-o", "--out"}, defaultValue = "kairo-out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
 
   @Override
@@ -120,7 +120,8 @@ final class EvaluateCommand implements Callable<Integer> {
     if (modelShape == null || Arrays.equals(modelShape, dataShape)) {
       return false;
     }
-    if (modelShape.length == 1 && modelShape[0] == Arrays.stream(dataShape).reduce(1, (a, b) -> a * b)) {
+    int size = Arrays.stream(dataShape).reduce(1, (a, b) -> a * b);
+    if (modelShape.length == 1 && modelShape[0] == size) {
       return true;
     }
     throw new IllegalArgumentException(modelFile + " takes inputs of shape " + Shape.str(modelShape)

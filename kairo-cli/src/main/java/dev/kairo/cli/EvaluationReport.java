@@ -118,8 +118,8 @@ final class EvaluationReport {
       long errors = truth.length - right();
       ImageGrid.of(grey(images.features(wrong))).columns(6).captions(captions)
           .scaling(ImageGrid.Scaling.NONE)
-          .title(String.format("Misclassified: the %d most confident of %,d errors (true → predicted)",
-              wrong.length, errors))
+          .title(String.format(Locale.ROOT, "Misclassified: the %d most confident of %,d errors"
+              + " (true → predicted)", wrong.length, errors))
           .save(grid);
       written.add("misclassified.png");
     } else {

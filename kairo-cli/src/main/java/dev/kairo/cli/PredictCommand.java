@@ -42,7 +42,7 @@ final class PredictCommand implements Callable<Integer> {
   @Parameters(index = "1..*", arity = "1..*", paramLabel = "IMAGE", description = "PNG or JPEG files.")
   List<Path> imageFiles;
 
-  @Option(names = "--top", defaultValue = "3", description = "Classes to print per image (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--top", defaultValue = "3", paramLabel = "K", description = "Classes to print per image (default: ${DEFAULT-VALUE}).")
   int top;
 
   @Option(names = "--resize", description = "Resize images of another size to the model's (bilinear) instead of refusing them.")

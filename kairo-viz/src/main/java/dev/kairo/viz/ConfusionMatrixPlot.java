@@ -100,7 +100,7 @@ public final class ConfusionMatrixPlot implements Panel {
     return counts.length;
   }
 
-  /** The share of row {@code truth} in cell ({@code truth}, {@code predicted}); 0 for an empty row. */
+  /** The share of row {@code truth} in cell ({@code truth}, {@code predicted}); 0 if the row is empty. */
   public double rowShare(int truth, int predicted) {
     long row = 0;
     for (long v : counts[truth]) {

@@ -25,8 +25,9 @@ import picocli.CommandLine.Parameters;
  * </pre>
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Measures a saved image classifier on a test set: accuracy, per-class",
-        "precision/recall/F1, confusion matrix; writes pictures and evaluation.json."})
+    description = {"Measures a saved image classifier on a test set.",
+        "Prints accuracy, per-class precision/recall/F1 and the confusion matrix; writes",
+        "confusion-matrix.png, misclassified.png and evaluation.json."})
 final class EvaluateCommand implements Callable<Integer> {
   private static final int[] MNIST_SHAPE = {1, 28, 28};
 

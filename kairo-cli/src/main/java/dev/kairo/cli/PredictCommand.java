@@ -30,8 +30,8 @@ import picocli.CommandLine.Parameters;
  * </pre>
  */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Classifies images (PNG or JPEG) with a saved model and prints the top",
-        "classes of each with their probabilities."})
+    description = {"Classifies PNG or JPEG images with a saved model.",
+        "Prints the most likely classes of each image with their probabilities."})
 final class PredictCommand implements Callable<Integer> {
   /** Images per forward pass: a few hundred keep memory small whatever the image count. */
   private static final int BATCH = 256;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kairo.cli.TinyImageModels.Run;
 import dev.kairo.io.Model;
+import dev.kairo.nn.Linear;
 import dev.kairo.nn.Sequential;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -113,5 +114,15 @@ class PredictCommandTest {
     assertThat(r.err()).contains("no such file").contains("missing.png");
     assertThat(kairo("predict", model.toString(), img.toString(), "--top", "0").code()).isEqualTo(2);
     assertThat(kairo("predict", model.toString()).code()).as("no image").isEqualTo(2);
+  }
+
+  @Test
+  void aModelThatStartsWithALinearLayerGetsFlatImages() throws Exception {
+    Path linear = dir.resolve("linear.safetensors");
+    Model.save(new Sequential(new Linear(784, 3)), linear, Map.of("input_shape", "1,28,28"));
+    Path img = TinyImageModels.write(dir.resolve("x.png"), 0, 28, rng);
+    Run r = kairo("predict", linear.toString(), img.toString(), "--top", "5");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).matches(img + ": (class \\d \\d\\.\\d\\d(, )?){3}\\R");   // top 5 of 3
   }
 }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "kairo", mixinStandardHelpOptions = true, versionProvider = Kairo.Version.class,
     description = "Kairo (回路): neural networks for the JVM.",
-    subcommands = {TrainCommand.class, InspectCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, InspectCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Kairo implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -10,6 +10,7 @@
  *       diagnostics of over-fitting and of vanishing gradients.
  *   <li>{@link dev.kairo.viz.FunctionPlot}: a function and its derivative (activation functions).
  *   <li>{@link dev.kairo.viz.ImageGrid}: samples, reconstructions, filters, with captions.
+ *   <li>{@link dev.kairo.viz.ConfusionMatrixPlot}: a classifier's confusion matrix as a heat map.
  * </ul>
  *
  * <p>Every plot is a {@link dev.kairo.viz.Panel}, so any of them can be a cell of a figure or be

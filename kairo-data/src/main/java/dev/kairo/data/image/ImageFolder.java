@@ -143,16 +143,34 @@ public final class ImageFolder {
     }
     int h0 = img.getHeight();
     int w0 = img.getWidth();
-    byte[] px = pixels(img, channels);
-    if (h0 == height && w0 == width) {
-      return px;
-    }
-    if (policy == SizePolicy.REFUSE) {
+    if ((h0 != height || w0 != width) && policy == SizePolicy.REFUSE) {
       throw new ImageFolderException(file.toString(), "is " + h0 + " x " + w0 + " (height x"
           + " width), but the images are loaded at " + height + " x " + width + "; resize it,"
           + " or load with SizePolicy.RESIZE", null);
     }
-    return resize(px, channels, h0, w0, height, width);
+    return pixels(img, height, width, channels);
+  }
+
+  /**
+   * A decoded image as 8-bit {@code [channels, height, width]} pixels, converted as
+   * {@link #load} converts files (luma for one channel, gray repeated for three, alpha dropped)
+   * and resized bilinearly when its size differs: for single images, e.g. to classify them.
+   *
+   * <pre>{@code
+   * byte[] px = ImageFolder.pixels(ImageIO.read(file), 28, 28, 1);   // [1, 28, 28], 0..255
+   * }</pre>
+   *
+   * @param channels 1 (grayscale) or 3 (RGB)
+   */
+  public static byte[] pixels(BufferedImage img, int height, int width, int channels) {
+    if (height < 1 || width < 1 || (channels != 1 && channels != 3)) {
+      throw new IllegalArgumentException("ImageFolder.pixels: need height, width >= 1 and 1 or 3"
+          + " channels, got " + height + " x " + width + " x " + channels);
+    }
+    byte[] px = pixels(img, channels);
+    int h0 = img.getHeight();
+    int w0 = img.getWidth();
+    return h0 == height && w0 == width ? px : resize(px, channels, h0, w0, height, width);
   }
 
   private static byte[] pixels(BufferedImage img, int channels) {

@@ -163,4 +163,18 @@ class ImageFolderTest {
     }
     assertThat(n).isEqualTo(10);
   }
+
+  @Test
+  void oneDecodedImageConvertsAndResizesAsLoadDoes() throws Exception {
+    BufferedImage red = new BufferedImage(4, 2, BufferedImage.TYPE_INT_RGB);
+    for (int x = 0; x < 4; x++) {
+      red.setRGB(x, 0, 0xff0000);
+      red.setRGB(x, 1, 0xff0000);
+    }
+    assertThat(ImageFolder.pixels(red, 2, 4, 1)).containsOnly((byte) 76);   // 0.299 * 255
+    byte[] rgb = ImageFolder.pixels(red, 1, 2, 3);                          // resized to 1 x 2
+    assertThat(rgb).containsExactly((byte) 255, (byte) 255, 0, 0, 0, 0);
+    assertThatThrownBy(() -> ImageFolder.pixels(red, 2, 4, 4))
+        .hasMessageContaining("1 or 3 channels");
+  }
 }

@@ -33,6 +33,7 @@ public final class AtomicFiles {
         writer.write(ch);
         ch.force(true);
       }
+      shareable(tmp);
       try {
         Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (java.nio.file.AtomicMoveNotSupportedException e) {
@@ -40,6 +41,20 @@ public final class AtomicFiles {
       }
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
+   * Temporary files are created readable by their owner only (0600); a model or a history is
+   * meant to be shared like any file the user writes, so it gets 0644 (where the file system
+   * has POSIX permissions) before it takes its final name.
+   */
+  public static void shareable(Path tmp) throws IOException {
+    try {
+      Files.setPosixFilePermissions(tmp,
+          java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException e) {
+      // Not a POSIX file system (Windows): its default ACLs apply.
     }
   }
 

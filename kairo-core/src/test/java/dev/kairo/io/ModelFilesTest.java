@@ -213,4 +213,17 @@ class ModelFilesTest {
     assertThatThrownBy(() -> Model.save(m, plain, java.util.Map.of(" ", "x")))
         .hasMessageContaining("metadata");
   }
+
+  @Test
+  void savedFilesAreReadableByOthersLikeAnyFileTheUserWrites() throws Exception {
+    Path f = dir.resolve("shared.safetensors");
+    Model.save(model(2), f);
+    if (f.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+          java.nio.file.Files.getPosixFilePermissions(f))).isEqualTo("rw-r--r--");
+      assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+          java.nio.file.Files.getPosixFilePermissions(dir.resolve("shared.json"))))
+          .isEqualTo("rw-r--r--");
+    }
+  }
 }

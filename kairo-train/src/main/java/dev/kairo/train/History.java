@@ -107,6 +107,7 @@ public final class History {
     Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
     try {
       Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      dev.kairo.io.AtomicFiles.shareable(tmp);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);

@@ -1,7 +1,5 @@
 package dev.kairo.cli;
 
-import dev.kairo.autograd.NoGrad;
-import dev.kairo.autograd.Variable;
 import dev.kairo.data.image.ImageDataset;
 import dev.kairo.data.image.ImageTransforms;
 import dev.kairo.data.image.MnistSplit;
@@ -11,7 +9,6 @@ import dev.kairo.nn.Sequential;
 import dev.kairo.optim.Optimizer;
 import dev.kairo.optim.WeightDecay;
 import dev.kairo.optim.schedule.CosineAnnealing;
-import dev.kairo.tensor.Tensor;
 import dev.kairo.train.Callback;
 import dev.kairo.train.History;
 import dev.kairo.train.LossFunction;
@@ -139,24 +136,6 @@ final class ImageTraining {
 
   /** Accuracy of {@code model} on {@code data}, in evaluation mode, batches of 1000. */
   static double accuracy(Sequential model, ImageDataset data) {
-    model.eval();
-    int correct = 0;
-    try (NoGrad g = NoGrad.enter()) {
-      for (int s = 0; s < data.size(); s += 1000) {
-        int n = Math.min(1000, data.size() - s);
-        int[] idx = new int[n];
-        for (int i = 0; i < n; i++) {
-          idx[i] = s + i;
-        }
-        Tensor logits = model.forward(Variable.of(data.features(idx))).data();
-        float[] pred = logits.argmax(1).toArray();
-        for (int i = 0; i < n; i++) {
-          correct += (int) pred[i] == data.label(s + i) ? 1 : 0;
-        }
-      }
-    } finally {
-      model.train();
-    }
-    return correct / (double) data.size();
+    return Trainer.evaluate(model, data, 1000, LossFunction.softmaxCrossEntropy()).accuracy();
   }
 }

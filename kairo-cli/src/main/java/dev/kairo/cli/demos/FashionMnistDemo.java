@@ -108,12 +108,7 @@ public final class FashionMnistDemo {
   }
 
   static double accuracy(Sequential net, ImageDataset data) {
-    int[] pred = predict(net, data, data.size());
-    int correct = 0;
-    for (int i = 0; i < pred.length; i++) {
-      correct += pred[i] == data.label(i) ? 1 : 0;
-    }
-    return correct / (double) data.size();
+    return Trainer.evaluate(net, data, 1000, LossFunction.softmaxCrossEntropy()).accuracy();
   }
 
   private static int[] predict(Sequential net, ImageDataset data, int count) {

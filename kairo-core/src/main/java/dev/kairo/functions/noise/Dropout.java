@@ -22,12 +22,7 @@ public final class Dropout extends Function {
    * @param rng the generator for the mask; only used in training
    */
   public Dropout(float p, boolean training, SplittableRandom rng) {
-    if (!(p >= 0 && p < 1)) {
-      throw new IllegalArgumentException("dropout: p must be in [0, 1), got " + p);
-    }
-    if (training && p > 0 && rng == null) {
-      throw new IllegalArgumentException("dropout: training mode needs a random generator");
-    }
+    DropoutMask.check("dropout", p, training, rng);
     this.p = p;
     this.training = training;
     this.rng = rng;
@@ -39,11 +34,7 @@ public final class Dropout extends Function {
     if (!training || p == 0) {
       return x;
     }
-    float[] m = new float[x.numel()];
-    float keep = 1f / (1f - p);
-    for (int i = 0; i < m.length; i++) {
-      m[i] = rng.nextDouble() >= p ? keep : 0f;
-    }
+    float[] m = DropoutMask.draw(x.numel(), p, rng);
     mask = Tensor.of(m, x.shape());
     return x.mul(mask);
   }

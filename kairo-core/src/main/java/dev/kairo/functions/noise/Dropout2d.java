@@ -29,12 +29,7 @@ public final class Dropout2d extends Function {
    * @param rng the generator for the mask; only used in training
    */
   public Dropout2d(float p, boolean training, SplittableRandom rng) {
-    if (!(p >= 0 && p < 1)) {
-      throw new IllegalArgumentException("dropout2d: p must be in [0, 1), got " + p);
-    }
-    if (training && p > 0 && rng == null) {
-      throw new IllegalArgumentException("dropout2d: training mode needs a random generator");
-    }
+    DropoutMask.check("dropout2d", p, training, rng);
     this.p = p;
     this.training = training;
     this.rng = rng;
@@ -54,11 +49,7 @@ public final class Dropout2d extends Function {
     java.util.Arrays.fill(ms, 1);
     ms[0] = x.size(0);
     ms[1] = x.size(1);
-    float[] m = new float[ms[0] * ms[1]];
-    float keep = 1f / (1f - p);
-    for (int i = 0; i < m.length; i++) {
-      m[i] = rng.nextDouble() >= p ? keep : 0f;
-    }
+    float[] m = DropoutMask.draw(ms[0] * ms[1], p, rng);
     mask = Tensor.of(m, ms);
     return x.mul(mask);
   }

@@ -19,21 +19,13 @@ import org.slf4j.LoggerFactory;
  * OpenBLAS through the {@code org.bytedeco:openblas} preset when it loads, the Java kernel
  * when anything about it fails (missing jars, {@code UnsatisfiedLinkError}, ...). The system
  * property or environment variable {@code KAIRO_BLAS} overrides this: {@code java} never loads
- * native code, {@code openblas} fails at start-up if OpenBLAS cannot load. Products smaller
- * than {@link #NATIVE_MIN} multiply-adds run on the Java kernel even when OpenBLAS is loaded,
- * because copying the operands across JNI costs more than the arithmetic there (see
- * {@link OpenBlasGemm} for the measurements, the core-type check and the threading rules).
+ * native code, {@code openblas} fails at start-up if OpenBLAS cannot load. Products of at
+ * most {@link SmallGemm#MAX_WORK} multiply-adds run in {@link SmallGemm} even when OpenBLAS is
+ * loaded, because copying the operands across JNI costs more than the arithmetic there (see
+ * {@link OpenBlasGemm} for the core-type check and the threading rules).
  */
 public final class Gemm {
   private static final Logger LOG = LoggerFactory.getLogger(Gemm.class);
-
-  /**
-   * Products with fewer multiply-adds ({@code m * n * k}) than this go to the Java kernel.
-   * Measured on an AMD EPYC, one thread: a JNI call plus copies costs about 0.11 us, so
-   * OpenBLAS wins from 4x4x4 up (8x8x8: 0.14 us versus 0.65 us in Java; 128x10x128: 4 us
-   * versus 42 us); only the very smallest stay in Java (1x1x1: 0.05 us versus 0.11 us).
-   */
-  static final long NATIVE_MIN = 64;
 
   private static final GemmBackend DEFAULT;
   private static final GemmBackend NATIVE;
@@ -102,8 +94,12 @@ public final class Gemm {
     if (trivial(m, n, k, alpha, beta, c, cOff, ldc)) {
       return;
     }
-    GemmBackend be = (long) m * n * k < NATIVE_MIN ? JavaGemm.INSTANCE : DEFAULT;
-    be.compute(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    if (SmallGemm.suits(m, n, k)) {
+      SmallGemm.compute(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff,
+          ldc);
+      return;
+    }
+    DEFAULT.compute(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
   }
 
   /** The backend large products use: OpenBLAS when it loaded, else the Java kernel. */
@@ -150,15 +146,15 @@ public final class Gemm {
   /** One stored operand of {@code rows x cols} (as stored, before op). */
   private static void operand(String x, int rows, int cols, boolean transA, boolean transB,
       int m, int n, int k, float[] data, int off, int ld) {
-    String lx = x.toLowerCase(Locale.ROOT);
     if (ld < Math.max(1, cols)) {
+      String lx = x.toLowerCase(Locale.ROOT);
       throw bad(transA, transB, m, n, k, "ld" + lx + " = " + ld + " is smaller than the "
           + cols + " columns of " + x + " as stored" + (cols == 0 ? " (minimum 1)" : ""));
     }
     if (off < 0) {
-      throw bad(transA, transB, m, n, k, lx + "Off = " + off + " is negative");
+      throw bad(transA, transB, m, n, k, x.toLowerCase(Locale.ROOT) + "Off = " + off + " is negative");
     }
-    boolean used = rows > 0 && cols > 0 && (!x.equals("A") && !x.equals("B") || m > 0 && n > 0);
+    boolean used = rows > 0 && cols > 0 && (x.equals("C") || m > 0 && n > 0);
     if (!used) {
       return;
     }
@@ -167,6 +163,7 @@ public final class Gemm {
     }
     long end = off + (long) (rows - 1) * ld + cols;
     if (end > data.length) {
+      String lx = x.toLowerCase(Locale.ROOT);
       throw bad(transA, transB, m, n, k, x + " needs " + end + " floats (" + lx + "Off = " + off
           + ", " + rows + " rows of " + cols + ", ld" + lx + " = " + ld + ") but has "
           + data.length);

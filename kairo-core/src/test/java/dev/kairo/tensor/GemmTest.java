@@ -167,6 +167,44 @@ class GemmTest {
   }
 
   @Test
+  void smallProductsMatchTheReferenceInEachLoopOrder() {
+    Random r = new Random(19);
+    // Rows (n >= 16), columns (m >= 16, n narrow), dots (both narrow), the shapes of seeds
+    // 003 and 000; SmallGemm is correct for any shape, though Gemm only routes skinny ones.
+    assertThat(SmallGemm.suits(1, 1024, 1)).isTrue();
+    assertThat(SmallGemm.suits(1024, 1, 16)).isTrue();
+    assertThat(SmallGemm.suits(16, 16, 16)).isFalse();
+    assertThat(SmallGemm.suits(1, 1024, 64)).isFalse();
+    int[][] shapes = {{3, 40, 7}, {1, 1024, 1}, {1, 40, 1}, {200, 3, 2}, {200, 2, 3}, {1024, 1, 1},
+        {3, 2, 200}, {1, 1, 1024}, {5, 7, 9}, {16, 16, 64}};
+    float[][] scalings = {{1f, 0f}, {1f, 1f}, {-0.5f, 0f}, {2.5f, -1.5f}};
+    for (int[] s : shapes) {
+      for (boolean ta : new boolean[] {false, true}) {
+        for (boolean tb : new boolean[] {false, true}) {
+          for (float[] sc : scalings) {
+            Case c = new Case(r, ta, tb, s[0], s[1], s[2], sc[0], sc[1]);
+            float[] out = c.c0.clone();
+            SmallGemm.compute(c.ta, c.tb, c.m, c.n, c.k, c.alpha, c.a, c.aOff, c.lda, c.b,
+                c.bOff, c.ldb, c.beta, out, c.cOff, c.ldc);
+            float[] viaJava = c.check(Gemm.javaBackend()); // also fills c.want and c.tol
+            if (SmallGemm.suits(c.m, c.n, c.k)) {
+              assertThat(out).as("%s", c).containsExactly(viaJava);
+            }
+            for (int i = 0; i < c.m; i++) {
+              for (int j = 0; j < c.n; j++) {
+                assertThat((double) out[c.cOff + i * c.ldc + j]).as("%s: C[%d,%d]", c, i, j)
+                    .isCloseTo(c.want[i * c.n + j],
+                        org.assertj.core.data.Offset.offset(c.tol[i * c.n + j]));
+              }
+            }
+            c.check(Gemm.backend());
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void wideAndTallShapesSplitAcrossThreadsStillMatch() {
     Random r = new Random(7);
     // Split by rows, by columns, a thread's columns wider than one packed block, and m = 1
@@ -197,13 +235,13 @@ class GemmTest {
   @Test
   void facadeAgreesWithTheReferenceAndRoutesTinyProductsToo() {
     Random r = new Random(3);
-    for (int[] s : new int[][] {{1, 1, 1}, {2, 3, 4}, {8, 8, 8}, {33, 20, 70}}) {
+    for (int[] s : new int[][] {{1, 1, 1}, {2, 3, 4}, {8, 8, 8}, {33, 20, 70}, {40, 30, 20}}) {
       Case c = new Case(r, false, true, s[0], s[1], s[2], 1f, 1f);
       float[] out = c.c0.clone();
       Gemm.sgemm(c.ta, c.tb, c.m, c.n, c.k, c.alpha, c.a, c.aOff, c.lda, c.b, c.bOff, c.ldb,
           c.beta, out, c.cOff, c.ldc);
-      GemmBackend expected = (long) s[0] * s[1] * s[2] < Gemm.NATIVE_MIN
-          ? Gemm.javaBackend() : Gemm.backend();
+      // Small products run in SmallGemm whatever the backend, like the Java backend's own.
+      GemmBackend expected = SmallGemm.suits(s[0], s[1], s[2]) ? Gemm.javaBackend() : Gemm.backend();
       assertThat(out).containsExactly(c.check(expected));
     }
   }

@@ -1,5 +1,6 @@
 package dev.kairo.functions.recurrent;
 
+import dev.kairo.tensor.ActivationKernels;
 import dev.kairo.tensor.Gemm;
 import dev.kairo.tensor.Parallel;
 import dev.kairo.tensor.Tensor;
@@ -103,7 +104,7 @@ final class RnnKernel {
         float[] g = sc[1];
         if (relu) {
           for (int k = lo * h; k < hi * h; k++) {
-            dh[k] = yy[k] > 0f ? g[k] + dh[k] : 0f;
+            dh[k] = (g[k] + dh[k]) * ActivationKernels.positiveStep(yy[k]);
           }
         } else {
           for (int k = lo * h; k < hi * h; k++) {

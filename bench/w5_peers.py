@@ -7,6 +7,8 @@
                                  1000 epochs of per-sample SGD (shuffled), lr 0.005, grad of 1/2 (yhat-y)^2, float64
 
 Prints one JSON line: {"workload", "impl", "seconds", "metric", "metric_name", "peak_rss_mib"}.
+The figure is the second of two whole runs in one process: the first is the warm-up WORKLOADS.md
+asks for (pass --no-warmup to time a single cold run), as in Kairo's W5Moons / W5Regression.
 Run with Debian's /usr/bin/python3 (numpy, scikit-learn, torch from Debian packages), pinned to
 one core by the caller (taskset -c 0, OMP/OPENBLAS/MKL_NUM_THREADS=1).
 """
@@ -162,6 +164,9 @@ RUNNERS = {("w5a", "numpy"): w5a_numpy, ("w5a", "torch"): w5a_torch,
 
 if __name__ == "__main__":
     workload, impl = sys.argv[1], sys.argv[2]
+    # "After a warm-up" (WORKLOADS.md): one whole untimed run first, as Kairo's W5 mains do.
+    if "--no-warmup" not in sys.argv[3:]:
+        RUNNERS[(workload, impl)]()
     seconds, metric, name = RUNNERS[(workload, impl)]()
     print(json.dumps({"workload": workload, "impl": impl, "seconds": seconds, "metric": metric,
                       "metric_name": name, "peak_rss_mib": peak_rss_mib()}))

@@ -26,12 +26,13 @@ import dev.kairo.tensor.Tensor;
  *
  * <p>WORKLOADS.md times each figure "after a warm-up": before the clock starts, the same
  * training runs on a throwaway copy of the network for {@code --warmup} passes (default
- * {@value #WARMUP}: one whole untimed run), so the timed passes run compiled code, as they would in a long-running
- * JVM. The peers' scripts warm up by the same count. {@code --warmup 0} gives the cold time
- * of a fresh JVM (class loading, OpenBLAS start-up and JIT compilation included).
+ * {@value #WARMUP}: one whole untimed run), so the timed passes run compiled code, as in a
+ * long-running JVM. The peers' script also times its second whole run. {@code --warmup 0}
+ * gives the cold time of a fresh JVM (class loading, OpenBLAS start-up and JIT included).
  *
  * <pre>
- * java -cp kairo-bench/target/kairo-bench.jar dev.kairo.bench.W5Moons [--passes 20000] [--warmup 20000]
+ * java -cp kairo-bench/target/kairo-bench.jar dev.kairo.bench.W5Moons \
+ *     [--passes 20000] [--warmup 20000]
  * </pre>
  */
 public final class W5Moons {

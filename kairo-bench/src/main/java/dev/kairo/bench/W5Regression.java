@@ -20,11 +20,13 @@ import dev.kairo.tensor.Tensor;
  * <p>Kairo computes in float32 (its one dtype); the peers run the recipe's float64.
  *
  * <p>Timed after a warm-up, as WORKLOADS.md asks: {@code --warmup} epochs (default
- * {@value #WARMUP}: one whole untimed run) of the same training on a throwaway network first; the peers' scripts do
- * the same. {@code --warmup 0} gives the cold time of a fresh JVM.
+ * {@value #WARMUP}: one whole untimed run) of the same training on a throwaway network
+ * first; the peers' script also times its second whole run. {@code --warmup 0} gives the
+ * cold time of a fresh JVM.
  *
  * <pre>
- * java -cp kairo-bench/target/kairo-bench.jar dev.kairo.bench.W5Regression [--epochs 1000] [--warmup 1000]
+ * java -cp kairo-bench/target/kairo-bench.jar dev.kairo.bench.W5Regression \
+ *     [--epochs 1000] [--warmup 1000]
  * </pre>
  */
 public final class W5Regression {

@@ -19,10 +19,11 @@ import org.slf4j.LoggerFactory;
  * OpenBLAS through the {@code org.bytedeco:openblas} preset when it loads, the Java kernel
  * when anything about it fails (missing jars, {@code UnsatisfiedLinkError}, ...). The system
  * property or environment variable {@code KAIRO_BLAS} overrides this: {@code java} never loads
- * native code, {@code openblas} fails at start-up if OpenBLAS cannot load. Products of at
- * most {@link SmallGemm#MAX_WORK} multiply-adds run in {@link SmallGemm} even when OpenBLAS is
- * loaded, because copying the operands across JNI costs more than the arithmetic there (see
- * {@link OpenBlasGemm} for the core-type check and the threading rules).
+ * native code, {@code openblas} fails at start-up if OpenBLAS cannot load. Skinny products
+ * (one row or one column of C, at most {@link SmallGemm#MAX_WORK} multiply-adds; see
+ * {@link SmallGemm#suits}) run in Java even when OpenBLAS is loaded, because copying the
+ * operands across JNI costs more than the arithmetic there (see {@link OpenBlasGemm} for the
+ * core-type check and the threading rules).
  */
 public final class Gemm {
   private static final Logger LOG = LoggerFactory.getLogger(Gemm.class);

@@ -41,42 +41,36 @@ final class SmallGemm {
     float[] flatA = new float[0];
     float[] flatB = new float[0];
 
-    /** {@code count} rows of at least {@code len} floats each, every one starting at 0. */
-    static float[][] rows(float[][] pool, int count, int len) {
-      for (int r = 0; r < count; r++) {
-        if (pool[r] == null || pool[r].length < len) {
-          pool[r] = new float[Math.max(len, 16)];
-        }
-      }
-      return pool;
-    }
-
     float[][] first(int count, int len) {
-      if (first.length < count) {
-        first = java.util.Arrays.copyOf(first, Math.max(count, 2 * first.length));
-      }
-      return rows(first, count, len);
+      return first = rows(first, count, len);
     }
 
     float[][] second(int count, int len) {
-      if (second.length < count) {
-        second = java.util.Arrays.copyOf(second, Math.max(count, 2 * second.length));
-      }
-      return rows(second, count, len);
+      return second = rows(second, count, len);
     }
 
     float[] flatA(int len) {
-      if (flatA.length < len) {
-        flatA = new float[Math.max(len, 2 * flatA.length)];
-      }
-      return flatA;
+      return flatA = flat(flatA, len);
     }
 
     float[] flatB(int len) {
-      if (flatB.length < len) {
-        flatB = new float[Math.max(len, 2 * flatB.length)];
+      return flatB = flat(flatB, len);
+    }
+
+    /** {@code pool}, grown to at least {@code count} rows of {@code len}, each from index 0. */
+    private static float[][] rows(float[][] pool, int count, int len) {
+      float[][] p = pool.length >= count ? pool
+          : java.util.Arrays.copyOf(pool, Math.max(count, 2 * pool.length));
+      for (int r = 0; r < count; r++) {
+        if (p[r] == null || p[r].length < len) {
+          p[r] = new float[Math.max(len, 16)];
+        }
       }
-      return flatB;
+      return p;
+    }
+
+    private static float[] flat(float[] a, int len) {
+      return a.length >= len ? a : new float[Math.max(len, 2 * a.length)];
     }
   }
 

@@ -23,7 +23,10 @@ import org.slf4j.LoggerFactory;
  * (one row or one column of C, at most {@link SmallGemm#MAX_WORK} multiply-adds; see
  * {@link SmallGemm#suits}) run in Java even when OpenBLAS is loaded, because copying the
  * operands across JNI costs more than the arithmetic there (see {@link OpenBlasGemm} for the
- * core-type check and the threading rules).
+ * core-type check and the threading rules). With the Vector API on ({@link Simd}), every
+ * matrix-vector product whose long side fills a vector register runs in {@link VectorGemv}
+ * instead, whatever its size: it reads the matrix where it lies, while OpenBLAS would first
+ * copy all of it (a single-sample pass through a 784 x 256 layer: 7 µs against about 20).
  */
 public final class Gemm {
   private static final Logger LOG = LoggerFactory.getLogger(Gemm.class);
@@ -93,6 +96,11 @@ public final class Gemm {
       float beta, float[] c, int cOff, int ldc) {
     check(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
     if (trivial(m, n, k, alpha, beta, c, cOff, ldc)) {
+      return;
+    }
+    GemvKernel gemv = Simd.gemv();
+    if (gemv != null && (m == 1 || n == 1) && gemv.compute(transA, transB, m, n, k, alpha, a,
+        aOff, lda, b, bOff, ldb, beta, c, cOff, ldc)) {
       return;
     }
     if (SmallGemm.suits(m, n, k)) {

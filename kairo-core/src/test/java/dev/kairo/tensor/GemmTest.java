@@ -100,11 +100,16 @@ class GemmTest {
 
     /** Runs the backend on a copy of C and checks every element, padding untouched. */
     float[] check(GemmBackend be) {
+      return check(be.name(), be::sgemm);
+    }
+
+    /** Runs {@code product} on a copy of C and checks every element, padding untouched. */
+    float[] check(String name, Product product) {
       if (want == null) {
         reference();
       }
       float[] c = c0.clone();
-      be.sgemm(ta, tb, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+      product.run(ta, tb, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       for (int idx = 0; idx < c.length; idx++) {
         int rel = idx - cOff;
         int i = Math.floorDiv(rel, ldc);
@@ -113,7 +118,7 @@ class GemmTest {
           assertThat(Float.floatToRawIntBits(c[idx])).as("%s: C padding at %d changed", this, idx)
               .isEqualTo(Float.floatToRawIntBits(c0[idx]));
         } else if (!(Math.abs(c[idx] - want[i * n + j]) <= tol[i * n + j])) { // NaN fails too
-          assertThat((double) c[idx]).as("%s: C[%d,%d] on %s", this, i, j, be.name())
+          assertThat((double) c[idx]).as("%s: C[%d,%d] on %s", this, i, j, name)
               .isCloseTo(want[i * n + j], org.assertj.core.data.Offset.offset(tol[i * n + j]));
         }
       }
@@ -126,6 +131,14 @@ class GemmTest {
           + ", alpha=" + alpha + ", beta=" + beta + ", lda=" + lda + ", ldb=" + ldb + ", ldc="
           + ldc + ")";
     }
+  }
+
+  /** Any implementation of the sgemm contract, for {@link Case#check(String, Product)}. */
+  @FunctionalInterface
+  interface Product {
+    void run(boolean transA, boolean transB, int m, int n, int k, float alpha,
+        float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+        float beta, float[] c, int cOff, int ldc);
   }
 
   private static float[] random(Random r, int len) {
@@ -202,6 +215,62 @@ class GemmTest {
         }
       }
     }
+  }
+
+  @Test
+  void vectorApiMatrixVectorProductsMatchTheReference() {
+    GemvKernel gemv = Simd.gemv();
+    // The build's tests run with --add-modules jdk.incubator.vector (kairo.test.jvm in the
+    // parent pom), so this is skipped only where someone runs them without it.
+    assumeTrue(gemv != null, "Vector API not enabled");
+    int l = VectorGemv.lanes();
+    Random r = new Random(23);
+    // Long sides around one vector and four (the axpy block), the W6 layer shapes, and
+    // shapes the kernel declines (long side shorter than a vector).
+    int[] longSides = {l - 1, l, l + 1, 4 * l - 1, 4 * l + 3, 9 * l + 5};
+    float[][] scalings = {{1f, 0f}, {1f, 1f}, {-0.5f, 0f}, {2.5f, -1.5f}};
+    List<int[]> shapes = new ArrayList<>();
+    for (int len : longSides) {
+      for (int other : new int[] {1, 3, 4, 7, 37}) {
+        shapes.add(new int[] {1, other, len});   // m = 1, long k
+        shapes.add(new int[] {1, len, other});   // m = 1, long n
+        shapes.add(new int[] {other, 1, len});   // n = 1, long k
+        shapes.add(new int[] {len, 1, other});   // n = 1, long m
+      }
+    }
+    shapes.add(new int[] {1, 256, 784});
+    shapes.add(new int[] {1, 10, 128});
+    shapes.add(new int[] {784, 1, 256});
+    int declined = 0;
+    for (int[] s : shapes) {
+      for (boolean ta : new boolean[] {false, true}) {
+        for (boolean tb : new boolean[] {false, true}) {
+          float[] sc = scalings[r.nextInt(scalings.length)];
+          Case c = new Case(r, ta, tb, s[0], s[1], s[2], sc[0], sc[1]);
+          boolean[] took = new boolean[1];
+          float[] viaVector = c.check(gemv.name(), (ta2, tb2, m, n, k, al, a, ao, lda, b, bo,
+              ldb, be, cc, co, ldc) -> took[0] = gemv.compute(ta2, tb2, m, n, k, al, a, ao, lda,
+              b, bo, ldb, be, cc, co, ldc) || fallBack(ta2, tb2, m, n, k, al, a, ao, lda, b, bo,
+              ldb, be, cc, co, ldc));
+          boolean longEnough = c.m == 1 ? (c.tb ? c.k : c.n) >= l : (c.ta ? c.m : c.k) >= l;
+          assertThat(took[0]).as("%s taken by the vector kernel", c).isEqualTo(longEnough);
+          declined += longEnough ? 0 : 1;
+          float[] viaGemm = c.check("Gemm.sgemm", Gemm::sgemm);
+          if (longEnough) { // the facade routes it to the same kernel: identical bits
+            assertThat(viaGemm).as("%s through Gemm", c).containsExactly(viaVector);
+          }
+        }
+      }
+    }
+    assertThat(declined).isPositive();
+  }
+
+  /** The facade, for shapes the vector kernel declines (returns false, as the kernel did). */
+  private static boolean fallBack(boolean ta, boolean tb, int m, int n, int k, float alpha,
+      float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c,
+      int cOff, int ldc) {
+    Gemm.sgemm(ta, tb, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    return false;
   }
 
   @Test

@@ -14,8 +14,13 @@ public final class ActivationKernels {
 
   private ActivationKernels() {}
 
+  /**
+   * One fused loop over {@code [lo, hi)}, every array indexed alike: with a single index C2
+   * emits vector code, with per-array offsets it often stays scalar (ReLU over 32K floats:
+   * 1.2 µs against 12).
+   */
   private interface Loop {
-    void run(float[] a, int ao, float[] b, int bo, float[] out, int lo, int hi);
+    void run(float[] a, float[] b, float[] out, int lo, int hi);
   }
 
   private static Tensor fused(String op, Tensor a, Tensor b, Loop loop) {
@@ -23,30 +28,29 @@ public final class ActivationKernels {
       throw new IllegalArgumentException(op + ": shapes " + Shape.str(a.shape) + " and "
           + Shape.str(b.shape) + " must be equal");
     }
-    Tensor ca = a.contiguous();
-    Tensor cb = b.contiguous();
-    float[] out = new float[ca.numel()];
-    Parallel.forRange(out.length, GRAIN,
-        (lo, hi) -> loop.run(ca.data, ca.offset, cb.data, cb.offset, out, lo, hi));
+    float[] ad = a.denseData();
+    float[] bd = b.denseData();
+    float[] out = new float[ad.length];
+    Parallel.forRange(out.length, GRAIN, (lo, hi) -> loop.run(ad, bd, out, lo, hi));
     return Tensor.of(out, a.shape);
   }
 
   /** {@code g·(1 − y²)}. */
   public static Tensor mulOneMinusSquare(Tensor g, Tensor y) {
-    return fused("mulOneMinusSquare", g, y, (a, ao, b, bo, o, lo, hi) -> {
+    return fused("mulOneMinusSquare", g, y, (a, b, o, lo, hi) -> {
       for (int i = lo; i < hi; i++) {
-        float v = b[bo + i];
-        o[i] = a[ao + i] * (1f - v * v);
+        float v = b[i];
+        o[i] = a[i] * (1f - v * v);
       }
     });
   }
 
   /** {@code g·y·(1 − y)·scale}. */
   public static Tensor mulLogisticSlope(Tensor g, Tensor y, float scale) {
-    return fused("mulLogisticSlope", g, y, (a, ao, b, bo, o, lo, hi) -> {
+    return fused("mulLogisticSlope", g, y, (a, b, o, lo, hi) -> {
       for (int i = lo; i < hi; i++) {
-        float v = b[bo + i];
-        o[i] = a[ao + i] * v * (1f - v) * scale;
+        float v = b[i];
+        o[i] = a[i] * v * (1f - v) * scale;
       }
     });
   }
@@ -65,9 +69,9 @@ public final class ActivationKernels {
   /** {@code g where x > 0, else g·slope} (slope 0: ReLU's mask). */
   public static Tensor maskNonPositive(Tensor g, Tensor x, float slope) {
     float rise = 1f - slope;
-    return fused("maskNonPositive", g, x, (a, ao, b, bo, o, lo, hi) -> {
+    return fused("maskNonPositive", g, x, (a, b, o, lo, hi) -> {
       for (int i = lo; i < hi; i++) {
-        o[i] = a[ao + i] * (slope + rise * positiveStep(b[bo + i]));
+        o[i] = a[i] * (slope + rise * positiveStep(b[i]));
       }
     });
   }
@@ -77,22 +81,55 @@ public final class ActivationKernels {
    * with min and max, not a branch, for the reason given at {@link #positiveStep}.
    */
   public static Tensor leakyRectify(Tensor x, float slope) {
-    Tensor c = x.contiguous();
-    float[] out = new float[c.numel()];
-    float[] d = c.data;
-    int off = c.offset;
+    float[] d = x.denseData();
+    float[] out = new float[d.length];
     Parallel.forRange(out.length, GRAIN, (lo, hi) -> {
       if (slope == 0f) {
         for (int i = lo; i < hi; i++) {
-          out[i] = Math.max(d[off + i], 0f);
+          out[i] = Math.max(d[i], 0f);
         }
       } else {
         for (int i = lo; i < hi; i++) {
-          float v = d[off + i];
+          float v = d[i];
           out[i] = Math.max(v, 0f) + slope * Math.min(v, 0f);
         }
       }
     });
     return Tensor.of(out, x.shape);
+  }
+
+  /**
+   * Softmax of each row of a dense [rows, width] array, in one pass per row: the maximum,
+   * {@code e^{x − max}} summed in double, then one scale. Returns each row's log-sum-exp
+   * ({@code max + log Σ e^{x − max}}), which a cross-entropy needs and a softmax ignores.
+   * Rows are split among Kairo's threads when there are many.
+   *
+   * <pre>{@code
+   * double[] lse = ActivationKernels.softmaxRows(logits, n, classes, probs);
+   * }</pre>
+   */
+  public static double[] softmaxRows(float[] x, int rows, int width, float[] probs) {
+    double[] lse = new double[rows];
+    Parallel.forRange(rows, Math.max(1, GRAIN / Math.max(1, width)), (lo, hi) -> {
+      for (int r = lo; r < hi; r++) {
+        int row = r * width;
+        float m = Float.NEGATIVE_INFINITY;
+        for (int j = row; j < row + width; j++) {
+          m = Math.max(m, x[j]);
+        }
+        double sum = 0;
+        for (int j = row; j < row + width; j++) {
+          double e = Math.exp(x[j] - m);
+          probs[j] = (float) e;
+          sum += e;
+        }
+        float inv = (float) (1 / sum);
+        for (int j = row; j < row + width; j++) {
+          probs[j] *= inv;
+        }
+        lse[r] = m + Math.log(sum);
+      }
+    });
+    return lse;
   }
 }

@@ -241,6 +241,10 @@ class GemmTest {
     shapes.add(new int[] {1, 256, 784});
     shapes.add(new int[] {1, 10, 128});
     shapes.add(new int[] {784, 1, 256});
+    // Large enough to be split across threads (VectorGemv.PARALLEL_MIN), by rows and columns.
+    shapes.add(new int[] {1, 301, 784});
+    shapes.add(new int[] {1, 1030, 256});
+    shapes.add(new int[] {1030, 1, 256});
     int declined = 0;
     for (int[] s : shapes) {
       for (boolean ta : new boolean[] {false, true}) {

@@ -1,6 +1,7 @@
 package dev.kairo.functions.activation;
 
 import dev.kairo.autograd.Function;
+import dev.kairo.tensor.ActivationKernels;
 import dev.kairo.tensor.Tensor;
 
 /**
@@ -20,6 +21,14 @@ public final class Softmax extends Function {
   @Override
   protected Tensor forward(Tensor... in) {
     Tensor x = in[0];
+    if (x.rank() > 0 && (axis == -1 || axis == x.rank() - 1)) {
+      // The usual case, classes along the last axis: one fused pass per row.
+      int width = x.size(-1);
+      float[] p = new float[x.numel()];
+      ActivationKernels.softmaxRows(x.denseData(), x.numel() / Math.max(1, width), width, p);
+      y = Tensor.of(p, x.shape());
+      return y;
+    }
     int[] ax = {axis};
     Tensor e = x.sub(x.max(ax, true)).exp();
     y = e.div(e.sum(ax, true));

@@ -1,6 +1,7 @@
 package dev.kairo.functions.loss;
 
 import dev.kairo.autograd.Function;
+import dev.kairo.tensor.ActivationKernels;
 import dev.kairo.tensor.Shape;
 import dev.kairo.tensor.Tensor;
 
@@ -36,31 +37,18 @@ public final class SoftmaxCrossEntropy extends Function {
       throw new IllegalArgumentException("softmaxCrossEntropy: " + labels.length
           + " labels for " + n + " rows of logits " + Shape.str(x.shape()));
     }
-    float[] d = x.contiguous().toArray();
+    float[] d = x.denseData();
+    for (int i = 0; i < n; i++) {
+      if (labels[i] < 0 || labels[i] >= c) {
+        throw new IllegalArgumentException("softmaxCrossEntropy: label " + labels[i] + " at row "
+            + i + " is out of range for " + c + " classes");
+      }
+    }
     probs = new float[n * c];
+    double[] lse = ActivationKernels.softmaxRows(d, n, c, probs);
     double total = 0;
     for (int i = 0; i < n; i++) {
-      int label = labels[i];
-      if (label < 0 || label >= c) {
-        throw new IllegalArgumentException("softmaxCrossEntropy: label " + label + " at row " + i
-            + " is out of range for " + c + " classes");
-      }
-      int row = i * c;
-      float m = Float.NEGATIVE_INFINITY;
-      for (int j = 0; j < c; j++) {
-        m = Math.max(m, d[row + j]);
-      }
-      double s = 0;
-      for (int j = 0; j < c; j++) {
-        double e = Math.exp(d[row + j] - m);
-        probs[row + j] = (float) e;
-        s += e;
-      }
-      float inv = (float) (1 / s);
-      for (int j = 0; j < c; j++) {
-        probs[row + j] *= inv;
-      }
-      total += m + Math.log(s) - d[row + label];
+      total += lse[i] - d[i * c + labels[i]];
     }
     return Tensor.scalar((float) (total / n));
   }

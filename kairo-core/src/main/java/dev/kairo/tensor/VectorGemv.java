@@ -231,23 +231,15 @@ final class VectorGemv implements GemvKernel {
       finish(a3, alpha, beta, y, yOff, incy, out, outOff, j + 3 * L);
     }
     for (; j + L <= cols; j += L) {
-      FloatVector a0 = FloatVector.zero(S);
-      for (int p = 0; p < rows; p++) {
-        a0 = FloatVector.broadcast(S, v[vOff + p])
-            .fma(FloatVector.fromArray(S, mat, mOff + p * ldm + j), a0);
-      }
-      finish(a0, alpha, beta, y, yOff, incy, out, outOff, j);
+      finish(column(rows, mat, mOff + j, ldm, v, vOff), alpha, beta, y, yOff, incy, out,
+          outOff, j);
     }
     if (j < cols) {
       // The last partial vector: redo the final full-width block ending at cols, which
       // recomputes a few outputs identically (same operations, same order) instead of a
       // scalar loop over every row.
       int last = cols - L;
-      FloatVector a0 = FloatVector.zero(S);
-      for (int p = 0; p < rows; p++) {
-        a0 = FloatVector.broadcast(S, v[vOff + p])
-            .fma(FloatVector.fromArray(S, mat, mOff + p * ldm + last), a0);
-      }
+      FloatVector a0 = column(rows, mat, mOff + last, ldm, v, vOff);
       // Outputs before j are final already; only [j, cols) are written (beta applies once).
       float[] tail = SCRATCH.get().tail;
       a0.mul(alpha).intoArray(tail, 0);
@@ -257,6 +249,17 @@ final class VectorGemv implements GemvKernel {
         y[yi] = beta == 0f ? d : d + beta * y[yi];
       }
     }
+  }
+
+  /** {@code Σ_p v[p]·M[p, c .. c+L)}, the L columns from {@code col} (an index into row 0 of M). */
+  private static FloatVector column(int rows, float[] mat, int col, int ldm, float[] v,
+      int vOff) {
+    FloatVector acc = FloatVector.zero(S);
+    for (int p = 0; p < rows; p++) {
+      acc = FloatVector.broadcast(S, v[vOff + p]).fma(FloatVector.fromArray(S, mat,
+          col + p * ldm), acc);
+    }
+    return acc;
   }
 
   /** Writes {@code alpha·acc + beta·y} for the L outputs from column j. */

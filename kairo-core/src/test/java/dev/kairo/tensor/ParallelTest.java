@@ -60,7 +60,7 @@ class ParallelTest {
     AtomicInteger inner = new AtomicInteger();
     Parallel.forRange(64, 1, (lo, hi) -> {
       for (int i = lo; i < hi; i++) {
-        ThreadNames threads = new ThreadNames();
+        java.util.Set<String> threads = ConcurrentHashMap.newKeySet();
         Parallel.forRange(1000, 1, (a, b) -> {
           threads.add(Thread.currentThread().getName());
           inner.addAndGet(b - a);
@@ -69,19 +69,6 @@ class ParallelTest {
       }
     });
     assertThat(inner.get()).isEqualTo(64 * 1000);
-  }
-
-  /** A thread-safe set of thread names. */
-  private static final class ThreadNames {
-    private final java.util.Set<String> names = ConcurrentHashMap.newKeySet();
-
-    void add(String s) {
-      names.add(s);
-    }
-
-    int size() {
-      return names.size();
-    }
   }
 
   @Test

@@ -6,7 +6,8 @@ Each record holds one process's JSON line. The figure compared per workload:
   W2, W3, W4  samples_per_s (higher)          ratio = Kairo / peer
   W6          latency_us (lower) and batch_samples_per_s (higher)
 Ratios are medians over repetitions of (peer figure / Kairo figure), oriented so that above 1
-means Kairo is faster.
+means Kairo is faster. Peers: NumPy from scratch, PyTorch, and scikit-learn's MLPClassifier
+(W2 and W5a only; "-" where a peer has no run).
 """
 import datetime
 import glob
@@ -49,8 +50,10 @@ print(f"\nKairo {commit} on {cpu}, {cores} cores, {datetime.date.today()}; NumPy
 if dropped.strip():
     print(f"Inherited variables not passed on: {dropped.strip()}")
 print("Median (min-max) of separate processes. Ratio: above 1 means Kairo is faster.\n")
-print("| workload | threads | figure | Kairo | NumPy | PyTorch | NumPy/Kairo | PyTorch/Kairo | Kairo metric | peer metrics |")
-print("|---|---|---|---|---|---|---|---|---|---|")
+PEERS = [("numpy", "NumPy"), ("torch", "PyTorch"), ("sklearn", "scikit-learn")]
+print("| workload | threads | figure | Kairo | " + " | ".join(n for _, n in PEERS) + " | "
+      + " | ".join(f"{n}/Kairo" for _, n in PEERS) + " | Kairo metric | peer metrics |")
+print("|---" * (6 + 2 * len(PEERS)) + "|")
 for (w, t) in sorted(by, key=lambda k: (k[0], k[1])):
     impls = by[(w, t)]
     for fig, higher in FIGURES.get(w, []):
@@ -66,13 +69,20 @@ for (w, t) in sorted(by, key=lambda k: (k[0], k[1])):
             ms = [r["run"].get("metric") for r in impls.get(i, []) if r["run"].get("metric") is not None]
             return f"{statistics.median(ms):.4g}" if ms else "-"
 
-        print(f"| {w} | {t} | {fig} | {cell(vals.get('kairo', []), num)} | {cell(vals.get('numpy', []), num)} "
-              f"| {cell(vals.get('torch', []), num)} | {ratio('numpy')} | {ratio('torch')} "
-              f"| {metric('kairo')} | numpy {metric('numpy')}, torch {metric('torch')} |")
+        print(f"| {w} | {t} | {fig} | {cell(vals.get('kairo', []), num)} | "
+              + " | ".join(cell(vals.get(i, []), num) for i, _ in PEERS) + " | "
+              + " | ".join(ratio(i) for i, _ in PEERS)
+              + f" | {metric('kairo')} | " + ", ".join(f"{i} {metric(i)}" for i, _ in PEERS if i in impls)
+              + " |")
     rss = {i: [r["run"]["peak_rss_mib"] for r in rs if "peak_rss_mib" in r["run"]] for i, rs in impls.items()}
     if w in ("W2", "W3"):
-        print(f"| {w} | {t} | peak RSS MiB | {cell(rss.get('kairo', []), num)} | {cell(rss.get('numpy', []), num)} "
-              f"| {cell(rss.get('torch', []), num)} | | | | |")
+        print(f"| {w} | {t} | peak RSS MiB | {cell(rss.get('kairo', []), num)} | "
+              + " | ".join(cell(rss.get(i, []), num) for i, _ in PEERS) + " |" + " |" * (len(PEERS) + 2))
+notes = {(r["workload"], r["impl"]): r["run"]["note"] for r in recs if r["run"].get("note")}
+if notes:
+    print("\nNot the workload's exact recipe (figures comparable in cost, metrics not exactly):")
+    for (w, i), note in sorted(notes.items()):
+        print(f"- {w} {i}: {note}")
 json.dump({"date": str(datetime.datetime.now()), "commit": commit, "cpu": cpu, "cores": int(cores),
            "peer_openblas_core": numpy_core, "peer_coretype_override": peer_fix or None,
            "inherited_env_dropped": dropped.split(), "runs": recs},

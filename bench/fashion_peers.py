@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """W2, W3, W4 peers for Kairo's side-by-side benchmark (see shared WORKLOADS.md).
 
-  fashion_peers.py W2 numpy|torch   MLP 784-256-128-10 ReLU, 5 epochs: samples/s over epochs 2-5,
-                                    test accuracy after epoch 5
+  fashion_peers.py W2 numpy|torch|sklearn
+                                    MLP 784-256-128-10 ReLU, 5 epochs: samples/s over epochs 2-5,
+                                    test accuracy after epoch 5 (sklearn: MLPClassifier, one
+                                    partial_fit per epoch; its init is Glorot uniform, not PyTorch's)
   fashion_peers.py W3 torch         CNN conv32-pool-conv64-pool-fc128-fc10: samples/s over 100 batches
                                     after 5 warm-up batches; test accuracy after epochs 1 and 2
   fashion_peers.py W4 torch         LSTM(28 -> 128) over the 28 rows, last hidden -> FC(10): samples/s
@@ -110,6 +112,48 @@ def w2_numpy():
             "metric_name": "test_accuracy_epoch5"}
 
 
+# --------------------------------------------------------------------------- scikit-learn W2
+def w2_sklearn():
+    # MLPClassifier.partial_fit (sklearn 1.2, neural_network/_multilayer_perceptron.py) runs
+    # _fit(incremental=True) -> _fit_stochastic, whose epoch loop breaks after one pass
+    # ("if incremental: break"): one epoch per call. In that pass, with shuffle=True, it permutes
+    # the sample indices with sklearn.utils.shuffle(random_state=self._random_state), cuts them
+    # with gen_batches(60000, batch_size) into 468 batches of 128 and a last one of 96, gathers
+    # each batch with _safe_indexing (a fancy-index copy, as the NumPy peer does) and makes one
+    # optimizer step per batch on the mean cross-entropy. Note: every call re-creates
+    # self._random_state = check_random_state(self.random_state), so an int random_state=0 would
+    # re-seed and repeat the same permutation every epoch; a RandomState(0) instance is kept
+    # across calls, so each epoch gets a fresh permutation from one stream seeded 0 (the first
+    # call draws the init from it first). Other differences from W2's recipe: Glorot-uniform init
+    # for weights and biases (not PyTorch's); Adam's eps is added to sqrt(v) without v's bias
+    # correction (lr_t = lr*sqrt(1-b2^t)/(1-b1^t); PyTorch divides by sqrt(v_hat)+eps); each call
+    # also validates the 60,000 x 784 input (finiteness check) and binarizes the labels, which
+    # counts in the epoch's time as a cost of the API. float32 in -> float32 weights and maths.
+    import sklearn
+    from sklearn.neural_network import MLPClassifier
+    xtr, ytr, xte, yte = data()
+    xtr = xtr.reshape(-1, 784)
+    xte = xte.reshape(-1, 784)
+    clf = MLPClassifier(hidden_layer_sizes=(256, 128), activation="relu", solver="adam",
+                        learning_rate_init=1e-3, beta_1=0.9, beta_2=0.999, epsilon=1e-8, alpha=0.0,
+                        batch_size=BATCH, shuffle=True, random_state=np.random.RandomState(0))
+    classes = np.arange(10)
+    seen, timed, accs = 0, 0.0, []
+    for epoch in range(5):
+        t0 = time.perf_counter()
+        clf.partial_fit(xtr, ytr, classes=classes)
+        dt = time.perf_counter() - t0
+        if epoch >= 1:
+            seen += len(xtr)
+            timed += dt
+        accs.append(float((clf.predict(xte) == yte).mean()))
+    assert clf.coefs_[0].dtype == np.float32 and clf.t_ == 5 * len(xtr), "not 5 float32 epochs"
+    return {"samples_per_s": seen / timed, "metric": accs[-1], "metric_name": "test_accuracy_epoch5",
+            "accuracy_per_epoch": accs,
+            "sklearn_version": sklearn.__version__,
+            "note": "MLPClassifier.partial_fit once per epoch; Glorot-uniform init, not PyTorch's"}
+
+
 # -------------------------------------------------------------------------------- PyTorch
 def torch_setup():
     import torch
@@ -193,6 +237,17 @@ def w_torch(w):
 
 if __name__ == "__main__":
     w, impl = sys.argv[1], sys.argv[2]
-    r = w2_numpy() if (w, impl) == ("W2", "numpy") else w_torch(w)
+    if (w, impl) == ("W2", "sklearn"):
+        try:
+            import sklearn  # noqa: F401
+        except ImportError as e:
+            print(f"fashion_peers.py: scikit-learn is not importable ({e}); "
+                  "install Debian's python3-sklearn to run this peer", file=sys.stderr)
+            sys.exit(3)
+        r = w2_sklearn()
+    elif impl == "sklearn":
+        sys.exit(f"fashion_peers.py: no scikit-learn peer for {w} (only W2)")
+    else:
+        r = w2_numpy() if (w, impl) == ("W2", "numpy") else w_torch(w)
     r.update({"workload": w, "impl": impl, "threads": threads(), "peak_rss_mib": peak_rss_mib()})
     print(json.dumps(r))

@@ -21,48 +21,119 @@ public final class PoolKernels {
 
   /** Max pooling: returns y [planes, outH, outW] and fills {@code argmax} (same size). */
   public static float[] maxForward(float[] x, int planes, ConvGeometry g, int[] argmax) {
-    int l = g.outSize();
-    int in = g.inSize();
-    float[] y = new float[planes * l];
+    float[] y = new float[planes * g.outSize()];
+    boolean inside = g.padH() == 0 && g.padW() == 0 && g.dilH() == 1 && g.dilW() == 1;
     Parallel.forRange(planes, grain(g), (lo, hi) -> {
       for (int p = lo; p < hi; p++) {
-        int base = p * in;
-        int o = p * l;
-        for (int oy = 0; oy < g.outH(); oy++) {
-          int y0 = oy * g.strideH() - g.padH();
-          for (int ox = 0; ox < g.outW(); ox++, o++) {
-            int x0 = ox * g.strideW() - g.padW();
-            float m = Float.NEGATIVE_INFINITY;
-            int at = -1;
-            window:
-            for (int i = 0; i < g.kH(); i++) {
-              int iy = y0 + i * g.dilH();
-              if (iy < 0 || iy >= g.inH()) {
-                continue;
-              }
-              for (int j = 0; j < g.kW(); j++) {
-                int ix = x0 + j * g.dilW();
-                if (ix < 0 || ix >= g.inW()) {
-                  continue;
-                }
-                int idx = iy * g.inW() + ix;
-                float v = x[base + idx];
-                if (v > m || at < 0 || v != v) {
-                  m = v;
-                  at = idx;
-                  if (v != v) {
-                    break window;
-                  }
-                }
-              }
-            }
-            y[o] = m;
-            argmax[o] = at;
-          }
+        if (inside) {
+          maxPlaneInside(x, p, g, y, argmax);
+        } else {
+          maxPlane(x, p, g, y, argmax);
         }
       }
     });
     return y;
+  }
+
+  /**
+   * One plane of max pooling whose windows all lie inside the input (no padding, no
+   * dilation: almost every CNN's pooling), without a data-dependent branch. On real data "is
+   * this larger?" is a coin toss (half of a ReLU's outputs are 0), and the plain form
+   * mispredicted about every other element (W3's first pooling, 4096 planes of 28x28 on 2
+   * threads: 9.6 ms before, 1.25 ms now, 3.4 ms in a training step where its input is cold). The
+   * maximum is kept with {@code Math.max} and the index with a conditional move; the output is
+   * read back at the index, so a window of -0 and 0 gives the first, as the plain form does.
+   * {@code Math.max} carries a NaN through, and such a window (where the NaN must win, at its
+   * own index) is redone by {@link #maxWindow}.
+   */
+  private static void maxPlaneInside(float[] x, int p, ConvGeometry g, float[] y, int[] argmax) {
+    int inW = g.inW();
+    int kH = g.kH();
+    int kW = g.kW();
+    int sH = g.strideH();
+    int sW = g.strideW();
+    int base = p * g.inSize();
+    int o = p * g.outSize();
+    boolean twoByTwo = kH == 2 && kW == 2;
+    for (int oy = 0; oy < g.outH(); oy++) {
+      int rowStart = oy * sH * inW;
+      for (int ox = 0; ox < g.outW(); ox++, o++) {
+        int at = rowStart + ox * sW;
+        float m = x[base + at];
+        if (twoByTwo) {
+          // Unrolled: 2.5x faster than the loops below for the commonest window (one core).
+          int i = at;
+          float v = x[base + i + 1];
+          at = v > m ? i + 1 : at;
+          m = Math.max(m, v);
+          v = x[base + i + inW];
+          at = v > m ? i + inW : at;
+          m = Math.max(m, v);
+          v = x[base + i + inW + 1];
+          at = v > m ? i + inW + 1 : at;
+          m = Math.max(m, v);
+        } else {
+          int first = at;
+          for (int r = first; r < first + kH * inW; r += inW) {
+            for (int c = r; c < r + kW; c++) {
+              float v = x[base + c];
+              at = v > m ? c : at;
+              m = Math.max(m, v);
+            }
+          }
+        }
+        if (m != m) {
+          maxWindow(x, base, g, oy, ox, y, argmax, o);
+        } else {
+          y[o] = x[base + at];
+          argmax[o] = at;
+        }
+      }
+    }
+  }
+
+  /** One plane of max pooling, any padding and dilation (padding counts as -infinity). */
+  private static void maxPlane(float[] x, int p, ConvGeometry g, float[] y, int[] argmax) {
+    int base = p * g.inSize();
+    int o = p * g.outSize();
+    for (int oy = 0; oy < g.outH(); oy++) {
+      for (int ox = 0; ox < g.outW(); ox++, o++) {
+        maxWindow(x, base, g, oy, ox, y, argmax, o);
+      }
+    }
+  }
+
+  /** Output {@code o} at (oy, ox): the first maximum of its window, a NaN winning at once. */
+  private static void maxWindow(float[] x, int base, ConvGeometry g, int oy, int ox, float[] y,
+      int[] argmax, int o) {
+    int y0 = oy * g.strideH() - g.padH();
+    int x0 = ox * g.strideW() - g.padW();
+    float m = Float.NEGATIVE_INFINITY;
+    int at = -1;
+    window:
+    for (int i = 0; i < g.kH(); i++) {
+      int iy = y0 + i * g.dilH();
+      if (iy < 0 || iy >= g.inH()) {
+        continue;
+      }
+      for (int j = 0; j < g.kW(); j++) {
+        int ix = x0 + j * g.dilW();
+        if (ix < 0 || ix >= g.inW()) {
+          continue;
+        }
+        int idx = iy * g.inW() + ix;
+        float v = x[base + idx];
+        if (v > m || at < 0 || v != v) {
+          m = v;
+          at = idx;
+          if (v != v) {
+            break window;
+          }
+        }
+      }
+    }
+    y[o] = m;
+    argmax[o] = at;
   }
 
   /** The input gradient of max pooling: each gy goes to its argmax; returns [planes, H, W]. */

@@ -147,17 +147,37 @@ public final class ConvKernels {
       for (int c = lo; c < hi; c++) {
         double s = 0;
         for (int i = 0; i < n; i++) {
-          int r = (i * channels + c) * size;
-          float part = 0;
-          for (int p = r; p < r + size; p++) {
-            part += gy[p];
-          }
-          s += part;
+          s += planeSum(gy, (i * channels + c) * size, size);
         }
         out[c] = (float) s;
       }
     });
     return out;
+  }
+
+  /**
+   * The sum of {@code a[from, from + len)} in four interleaved float partials, then added in a
+   * fixed order: one running sum waits out the adder's latency at every element (the JIT may
+   * not reorder float additions), four keep it busy. W3's first layer (128 x 32 planes of 784):
+   * 0.8 ms before.
+   */
+  private static float planeSum(float[] a, int from, int len) {
+    float s0 = 0;
+    float s1 = 0;
+    float s2 = 0;
+    float s3 = 0;
+    int p = from;
+    int end4 = from + (len & ~3);
+    for (; p < end4; p += 4) {
+      s0 += a[p];
+      s1 += a[p + 1];
+      s2 += a[p + 2];
+      s3 += a[p + 3];
+    }
+    for (; p < from + len; p++) {
+      s0 += a[p];
+    }
+    return (s0 + s1) + (s2 + s3);
   }
 
   /**

@@ -157,34 +157,10 @@ public final class PoolKernels {
   /** Average pooling (dilation 1): returns y [planes, outH, outW]. */
   public static float[] avgForward(float[] x, int planes, ConvGeometry g,
       boolean countIncludePad) {
-    int l = g.outSize();
-    int in = g.inSize();
-    float[] y = new float[planes * l];
+    float[] y = new float[planes * g.outSize()];
     Parallel.forRange(planes, grain(g), (lo, hi) -> {
       for (int p = lo; p < hi; p++) {
-        int base = p * in;
-        int o = p * l;
-        for (int oy = 0; oy < g.outH(); oy++) {
-          int y0 = oy * g.strideH() - g.padH();
-          int y1 = Math.min(y0 + g.kH(), g.inH() + g.padH());
-          int ya = Math.max(y0, 0);
-          int yb = Math.min(y1, g.inH());
-          for (int ox = 0; ox < g.outW(); ox++, o++) {
-            int x0 = ox * g.strideW() - g.padW();
-            int x1 = Math.min(x0 + g.kW(), g.inW() + g.padW());
-            int xa = Math.max(x0, 0);
-            int xb = Math.min(x1, g.inW());
-            float s = 0;
-            for (int iy = ya; iy < yb; iy++) {
-              int r = base + iy * g.inW();
-              for (int ix = xa; ix < xb; ix++) {
-                s += x[r + ix];
-              }
-            }
-            int div = countIncludePad ? (y1 - y0) * (x1 - x0) : (yb - ya) * (xb - xa);
-            y[o] = div > 0 ? s / div : 0f;
-          }
-        }
+        avgPlane(x, y, p, g, countIncludePad, false);
       }
     });
     return y;
@@ -193,39 +169,59 @@ public final class PoolKernels {
   /** The input gradient of average pooling; returns [planes, H, W]. */
   public static float[] avgBackward(float[] gy, int planes, ConvGeometry g,
       boolean countIncludePad) {
-    int l = g.outSize();
-    int in = g.inSize();
-    float[] gx = new float[planes * in];
+    float[] gx = new float[planes * g.inSize()];
     Parallel.forRange(planes, grain(g), (lo, hi) -> {
       for (int p = lo; p < hi; p++) {
-        int base = p * in;
-        int o = p * l;
-        for (int oy = 0; oy < g.outH(); oy++) {
-          int y0 = oy * g.strideH() - g.padH();
-          int y1 = Math.min(y0 + g.kH(), g.inH() + g.padH());
-          int ya = Math.max(y0, 0);
-          int yb = Math.min(y1, g.inH());
-          for (int ox = 0; ox < g.outW(); ox++, o++) {
-            int x0 = ox * g.strideW() - g.padW();
-            int x1 = Math.min(x0 + g.kW(), g.inW() + g.padW());
-            int xa = Math.max(x0, 0);
-            int xb = Math.min(x1, g.inW());
-            int div = countIncludePad ? (y1 - y0) * (x1 - x0) : (yb - ya) * (xb - xa);
-            if (div <= 0) {
-              continue;
-            }
-            float v = gy[o] / div;
-            for (int iy = ya; iy < yb; iy++) {
-              int r = base + iy * g.inW();
-              for (int ix = xa; ix < xb; ix++) {
-                gx[r + ix] += v;
-              }
-            }
-          }
-        }
+        avgPlane(gy, gx, p, g, countIncludePad, true);
       }
     });
     return gx;
+  }
+
+  /**
+   * One plane of average pooling, both directions over the same windows: forward
+   * ({@code spread} false) writes each output as its window's mean of {@code in}; backward
+   * ({@code spread} true) adds each output gradient of {@code in}, divided alike, to every input
+   * of its window in {@code out}. The divisor is the window clipped to the padded input
+   * ({@code countIncludePad}) or to the real input; an empty window gives 0 (and no gradient).
+   */
+  private static void avgPlane(float[] in, float[] out, int p, ConvGeometry g,
+      boolean countIncludePad, boolean spread) {
+    int base = p * g.inSize();
+    int o = p * g.outSize();
+    for (int oy = 0; oy < g.outH(); oy++) {
+      int y0 = oy * g.strideH() - g.padH();
+      int y1 = Math.min(y0 + g.kH(), g.inH() + g.padH());
+      int ya = Math.max(y0, 0);
+      int yb = Math.min(y1, g.inH());
+      for (int ox = 0; ox < g.outW(); ox++, o++) {
+        int x0 = ox * g.strideW() - g.padW();
+        int x1 = Math.min(x0 + g.kW(), g.inW() + g.padW());
+        int xa = Math.max(x0, 0);
+        int xb = Math.min(x1, g.inW());
+        int div = countIncludePad ? (y1 - y0) * (x1 - x0) : (yb - ya) * (xb - xa);
+        if (spread) {
+          if (div > 0) {
+            float v = in[o] / div;
+            for (int iy = ya; iy < yb; iy++) {
+              int r = base + iy * g.inW();
+              for (int ix = xa; ix < xb; ix++) {
+                out[r + ix] += v;
+              }
+            }
+          }
+          continue;
+        }
+        float s = 0;
+        for (int iy = ya; iy < yb; iy++) {
+          int r = base + iy * g.inW();
+          for (int ix = xa; ix < xb; ix++) {
+            s += in[r + ix];
+          }
+        }
+        out[o] = div > 0 ? s / div : 0f;
+      }
+    }
   }
 
   /** Planes per chunk: enough work (about 32k window taps) to be worth a thread. */

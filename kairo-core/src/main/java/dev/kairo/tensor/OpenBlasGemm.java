@@ -64,8 +64,13 @@ import org.bytedeco.openblas.presets.openblas_nolapack.SetNumThreads;
  * 1,500 samples/s with OpenBLAS threading its products against 18,700 on the Java kernel.
  * Kairo's pool blocks instead of spinning, a split depends only on the sizes and the thread
  * count (so results do not depend on timing), and a product called from inside a parallel
- * kernel (a convolution's per-image GEMM) simply runs on that thread. The price is that each
- * block copies the whole of the other operand; at n = 2048 that is 1 ms of 60.
+ * kernel (a convolution's per-image GEMM) simply runs on that thread. The operand every block
+ * reads whole (B when rows are split) is copied to native memory once, in parallel slices,
+ * and shared by the blocks: at n = 1024 on 2 threads that cut the copies from 16 to 12 MiB
+ * and took W1 from 390 to about 405 GFLOP/s (NumPy: 453). What is left of the gap is the
+ * copies themselves (about 0.5 ms of 5.3) and each block's OpenBLAS packing all of B again,
+ * which OpenBLAS's own threads share; handing the product to those threads instead measured
+ * no better (405 vs 409, and erratic), so the split stays Kairo's.
  *
  * <h2>Passing Java arrays</h2>
  * JavaCPP's {@code float[]} overload calls {@code GetFloatArrayElements} on all three arrays,
@@ -207,11 +212,23 @@ final class OpenBlasGemm extends GemmBackend {
     run.invoke(call);
   }
 
-  /** Per-thread native copies of A, B and C. */
+  /**
+   * Per-thread native copies of A, B and C, and the operand that every block of a split
+   * product reads ({@code shared}: B when rows of C are split, A when columns are), which the
+   * calling thread owns and its helpers only read.
+   */
   private static final class Staging {
     final Buffer a = new Buffer();
     final Buffer b = new Buffer();
     final Buffer c = new Buffer();
+    final Buffer shared = new Buffer();
+
+    /** Frees oversized block buffers; never {@code shared}, which helpers may be reading. */
+    void trimBlocks() {
+      a.trim();
+      b.trim();
+      c.trim();
+    }
   }
 
   private static final class Buffer {
@@ -247,65 +264,123 @@ final class OpenBlasGemm extends GemmBackend {
 
   private static final ThreadLocal<Staging> STAGING = ThreadLocal.withInitial(Staging::new);
 
+  /** Shared operands smaller than this many floats are copied by the caller alone. */
+  private static final int SHARED_SPLIT_MIN = 1 << 16;
+
   @Override
   void compute(boolean transA, boolean transB, int m, int n, int k, float alpha,
       float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
       float beta, float[] c, int cOff, int ldc) {
     int threads = Parallel.threads();
-    if (threads == 1 || (long) m * n * k < JavaGemm.PARALLEL_MIN) {
-      serial(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    if (threads == 1 || (long) m * n * k < JavaGemm.PARALLEL_MIN || tooLarge(transA, transB, m,
+        n, k)) {
+      serial(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,
+          null, false);
       return;
     }
-    // Rows of C when there are enough of them (A is then read once in all), else columns;
-    // blocks in multiples of 16 so that every block but the last is kernel-friendly.
+    // Rows of C when there are enough of them, else columns; blocks in multiples of 16 so
+    // that every block but the last is kernel-friendly. The operand all blocks read in full
+    // (B for rows, A for columns) is copied to native memory once, shared in parallel
+    // slices, instead of once per block: at n = 1024 that is 12 MiB of copies instead of 16.
     boolean byCols = m < 32 * threads;
     int extent = byCols ? n : m;
     int units = (extent + 15) / 16;
-    Parallel.forRange(units, Math.max(1, (units + threads - 1) / threads), (lo, hi) -> {
-      int from = lo * 16;
-      int len = Math.min(extent, hi * 16) - from;
-      if (byCols) {
-        serial(transA, transB, m, len, k, alpha, a, aOff, lda,
-            b, bOff + (transB ? from * ldb : from), ldb, beta, c, cOff + from, ldc);
-      } else {
-        serial(transA, transB, len, n, k, alpha, a, aOff + (transA ? from : from * lda), lda,
-            b, bOff, ldb, beta, c, cOff + from * ldc, ldc);
-      }
-    });
+    int grain = Math.max(1, (units + threads - 1) / threads);
+    if (Parallel.chunks(units, grain) <= 1) {
+      serial(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,
+          null, false);
+      return;
+    }
+    Staging own = STAGING.get();
+    FloatPointer shared = byCols
+        ? stageShared(own.shared, a, aOff, lda, transA ? k : m, transA ? m : k)
+        : stageShared(own.shared, b, bOff, ldb, transB ? n : k, transB ? k : n);
+    try {
+      Parallel.forRange(units, grain, (lo, hi) -> {
+        int from = lo * 16;
+        int len = Math.min(extent, hi * 16) - from;
+        if (byCols) {
+          serial(transA, transB, m, len, k, alpha, a, aOff, lda,
+              b, bOff + (transB ? from * ldb : from), ldb, beta, c, cOff + from, ldc, shared, true);
+        } else {
+          serial(transA, transB, len, n, k, alpha, a, aOff + (transA ? from : from * lda), lda,
+              b, bOff, ldb, beta, c, cOff + from * ldc, ldc, shared, false);
+        }
+      });
+    } finally {
+      own.shared.trim();
+    }
   }
 
-  /** One single-threaded {@code cblas_sgemm} through this thread's staging buffers. */
+  /**
+   * Copies a rows x cols operand (leading dimension ld) into {@code dst}, packed, in parallel
+   * row slices when it is large, and returns its native pointer.
+   */
+  private static FloatPointer stageShared(Buffer dst, float[] src, int off, int ld, int rows,
+      int cols) {
+    FloatBuffer view = dst.ensure((long) rows * cols);
+    if ((long) rows * cols < SHARED_SPLIT_MIN) {
+      put(src, off, ld, rows, cols, view);
+    } else {
+      Parallel.forRange(rows, 1, (lo, hi) -> {
+        if (ld == cols) {
+          view.put(lo * cols, src, off + lo * ld, (hi - lo) * cols);
+        } else {
+          for (int r = lo; r < hi; r++) {
+            view.put(r * cols, src, off + r * ld, cols);
+          }
+        }
+      });
+    }
+    return dst.ptr;
+  }
+
+  /** True when an operand exceeds what one direct buffer view can address (2 GiB). */
+  private static boolean tooLarge(boolean transA, boolean transB, int m, int n, int k) {
+    long limit = Integer.MAX_VALUE / 4;
+    return (long) m * k > limit || (long) n * k > limit || (long) m * n > limit;
+  }
+
+  /**
+   * One single-threaded {@code cblas_sgemm} through this thread's staging buffers. When
+   * {@code shared} is not null it holds one operand already packed in native memory: A when
+   * {@code sharedIsA} (a block of columns of C), else B (a block of rows).
+   */
   private static void serial(boolean transA, boolean transB, int m, int n, int k, float alpha,
       float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-      float beta, float[] c, int cOff, int ldc) {
+      float beta, float[] c, int cOff, int ldc, FloatPointer shared,
+      boolean sharedIsA) {
     int rowsA = transA ? k : m;
     int colsA = transA ? m : k;
     int rowsB = transB ? n : k;
     int colsB = transB ? k : n;
-    if ((long) rowsA * colsA > Integer.MAX_VALUE / 4 || (long) rowsB * colsB > Integer.MAX_VALUE / 4
-        || (long) m * n > Integer.MAX_VALUE / 4) {
+    if (tooLarge(transA, transB, m, n, k)) {
       // A direct buffer view holds at most 2 GiB: leave such giants to the Java kernel.
       JavaGemm.INSTANCE.compute(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb,
           beta, c, cOff, ldc);
       return;
     }
     Staging s = STAGING.get();
-    FloatBuffer na = s.a.ensure((long) rowsA * colsA);
-    FloatBuffer nb = s.b.ensure((long) rowsB * colsB);
+    FloatPointer pa = shared;
+    FloatPointer pb = shared;
+    if (shared == null || !sharedIsA) {
+      put(a, aOff, lda, rowsA, colsA, s.a.ensure((long) rowsA * colsA));
+      pa = s.a.ptr;
+    }
+    if (shared == null || sharedIsA) {
+      put(b, bOff, ldb, rowsB, colsB, s.b.ensure((long) rowsB * colsB));
+      pb = s.b.ptr;
+    }
     FloatBuffer nc = s.c.ensure((long) m * n);
-    put(a, aOff, lda, rowsA, colsA, na);
-    put(b, bOff, ldb, rowsB, colsB, nb);
     if (beta != 0f) {
       put(c, cOff, ldc, m, n, nc);
     }
     openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor,
         transA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
         transB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
-        m, n, k, alpha, s.a.ptr, colsA, s.b.ptr, colsB, beta, s.c.ptr, n);
+        m, n, k, alpha, pa, colsA, pb, colsB, beta, s.c.ptr, n);
     get(nc, c, cOff, ldc, m, n);
-    s.a.trim();
-    s.b.trim();
-    s.c.trim();
+    s.trimBlocks();
   }
 
   /** Copies a rows x cols matrix with leading dimension ld into dst, packed (ld = cols). */

@@ -288,6 +288,19 @@ class GemmTest {
         c.check(be);
       }
     }
+    // The operand every block reads whole (B split by rows, A by columns) is staged once and,
+    // from 64K floats up, in parallel slices: every transpose, padded leading dimensions and
+    // offsets, with beta reading C.
+    for (boolean ta : new boolean[] {false, true}) {
+      for (boolean tb : new boolean[] {false, true}) {
+        for (int[] s : new int[][] {{300, 260, 280}, {40, 700, 1700}}) {
+          Case c = new Case(r, ta, tb, s[0], s[1], s[2], 0.5f, ta ? 1f : 0f);
+          for (GemmBackend be : backends()) {
+            c.check(be);
+          }
+        }
+      }
+    }
   }
 
   @Test

@@ -13,7 +13,8 @@
 Common: Fashion-MNIST from /usr/share/datasets/fashion-mnist, pixels / 255 as float32; batch 128;
 each epoch a fresh seeded permutation of the 60,000 images (469 batches, the last of 96); mean
 softmax cross-entropy; Adam lr 1e-3 (0.9, 0.999, 1e-8); PyTorch's default init.
-Threads come from the caller's environment (OMP_NUM_THREADS / KAIRO_BENCH_THREADS); prints one
+Threads come from the caller's environment (OMP_NUM_THREADS / KAIRO_BENCH_THREADS), the seed from
+KAIRO_BENCH_SEED (default 0); prints one
 JSON line with samples_per_s, metric (test accuracy), and peak_rss_mib (VmHWM).
 """
 import gzip
@@ -26,6 +27,8 @@ import numpy as np
 
 DATA = os.environ.get("KAIRO_FASHION_MNIST", "/usr/share/datasets/fashion-mnist")
 BATCH = 128
+# Seed of the initial weights and the permutations; KAIRO_BENCH_SEED, as the Kairo runs read it.
+SEED = int(os.environ.get("KAIRO_BENCH_SEED", "0"))
 
 
 def idx(name):
@@ -61,7 +64,7 @@ def w2_numpy():
     xtr, ytr, xte, yte = data()
     xtr = xtr.reshape(-1, 784)
     xte = xte.reshape(-1, 784)
-    rng = np.random.default_rng(0)
+    rng = np.random.default_rng(SEED)
 
     def layer(i, o):  # PyTorch's default: U(-1/sqrt(in), 1/sqrt(in)) for weight and bias
         b = 1 / np.sqrt(i)
@@ -73,7 +76,7 @@ def w2_numpy():
     lr, b1, b2, eps, step = 1e-3, 0.9, 0.999, 1e-8, 0
     seen, timed = 0, 0.0
     for epoch in range(5):
-        perm = np.random.default_rng(epoch).permutation(len(xtr))
+        perm = np.random.default_rng(epoch + 1000 * SEED).permutation(len(xtr))
         t0 = time.perf_counter()
         for s in range(0, len(xtr), BATCH):
             idx_ = perm[s:s + BATCH]
@@ -136,7 +139,7 @@ def w2_sklearn():
     xte = xte.reshape(-1, 784)
     clf = MLPClassifier(hidden_layer_sizes=(256, 128), activation="relu", solver="adam",
                         learning_rate_init=1e-3, beta_1=0.9, beta_2=0.999, epsilon=1e-8, alpha=0.0,
-                        batch_size=BATCH, shuffle=True, random_state=np.random.RandomState(0))
+                        batch_size=BATCH, shuffle=True, random_state=np.random.RandomState(SEED))
     classes = np.arange(10)
     seen, timed, accs = 0, 0.0, []
     for epoch in range(5):
@@ -158,7 +161,7 @@ def w2_sklearn():
 def torch_setup():
     import torch
     torch.set_num_threads(threads())
-    torch.manual_seed(0)
+    torch.manual_seed(SEED)
     return torch
 
 
@@ -204,7 +207,7 @@ def w_torch(w):
     model = torch_models(torch, w)
     opt = torch.optim.Adam(model.parameters(), lr=1e-3, betas=(0.9, 0.999), eps=1e-8)
     lossf = torch.nn.CrossEntropyLoss()
-    g = torch.Generator().manual_seed(0)
+    g = torch.Generator().manual_seed(SEED)
     epochs = {"W2": 5, "W3": 2, "W4": 1}[w]
     seen, timed, accs, batches = 0, 0.0, [], 0
     t_mark = None

@@ -43,7 +43,24 @@ final class FashionRun {
     this.train = FashionMnist.load(MnistSplit.TRAIN);
     this.test = FashionMnist.load(MnistSplit.TEST);
     this.optimizer = new Adam(model.parameters(), 1e-3, 0.9, 0.999, 1e-8);
-    this.loader = DataLoader.builder(train).batchSize(BATCH).shuffle(0).build();
+    this.loader = DataLoader.builder(train).batchSize(BATCH).shuffle(seed()).build();
+  }
+
+  /**
+   * The seed of the model's initial weights and of the epochs' permutations: 0, or the
+   * environment variable {@code KAIRO_BENCH_SEED} (which the Python peers read too), so that
+   * accuracies can be compared over several seeds rather than one.
+   */
+  static int seed() {
+    String v = System.getenv("KAIRO_BENCH_SEED");
+    if (v == null || v.isBlank()) {
+      return 0;
+    }
+    try {
+      return Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("KAIRO_BENCH_SEED must be an integer, got '" + v + "'");
+    }
   }
 
   /** Timing of one epoch: samples seen and nanoseconds spent in the timed batches. */

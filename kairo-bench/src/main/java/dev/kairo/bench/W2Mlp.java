@@ -18,7 +18,7 @@ public final class W2Mlp {
   private W2Mlp() {}
 
   public static void main(String[] args) throws IOException {
-    FashionRun run = new FashionRun(ImageClassifiers.mlp(0));
+    FashionRun run = new FashionRun(ImageClassifiers.mlp(FashionRun.seed()));
     long samples = 0;
     long nanos = 0;
     List<Double> accuracy = new ArrayList<>();

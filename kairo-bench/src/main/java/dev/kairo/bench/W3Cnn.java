@@ -21,8 +21,8 @@ public final class W3Cnn {
 
   public static void main(String[] args) throws IOException {
     boolean kairoRecipe = args.length >= 2 && args[0].equals("--model") && args[1].equals("cnn");
-    FashionRun run = new FashionRun(kairoRecipe ? ImageClassifiers.cnn(0)
-        : ImageClassifiers.benchmarkCnn(0));
+    FashionRun run = new FashionRun(kairoRecipe ? ImageClassifiers.cnn(FashionRun.seed())
+        : ImageClassifiers.benchmarkCnn(FashionRun.seed()));
     List<Double> accuracy = new ArrayList<>();
     FashionRun.Timing timed = run.epoch(0, 5, 105);
     accuracy.add(run.testAccuracy());

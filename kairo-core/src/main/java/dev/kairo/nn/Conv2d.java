@@ -2,6 +2,7 @@ package dev.kairo.nn;
 
 import dev.kairo.autograd.Variable;
 import dev.kairo.functions.F;
+import dev.kairo.functions.conv.Convolution;
 
 /**
  * 2-D convolution layer (畳み込み層), PyTorch's {@code nn.Conv2d}: input [N, in, H, W],
@@ -36,5 +37,11 @@ public final class Conv2d extends ConvLayer {
   @Override
   Variable apply(Variable x) {
     return F.conv2d(x, weight, bias, stride(), padding(), dilation(), groups());
+  }
+
+  @Override
+  Variable applyRectified(Variable x) {
+    Convolution f = new Convolution(stride(), padding(), dilation(), groups(), true);
+    return bias == null ? f.apply(x, weight) : f.apply(x, weight, bias);
   }
 }

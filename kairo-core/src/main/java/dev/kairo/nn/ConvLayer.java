@@ -15,7 +15,7 @@ import java.util.Arrays;
  * c.weight.shape();   // [16, 3, 3, 3]
  * }</pre>
  */
-public abstract class ConvLayer extends Module {
+public abstract class ConvLayer extends Module implements ReluFusable {
   /** The kernel: [out, in/groups, k...], or [in, out/groups, k...] when transposed. */
   public final Parameter weight;
   /** The bias [out], or null. */
@@ -53,6 +53,18 @@ public abstract class ConvLayer extends Module {
 
   @Override
   public final Variable forward(Variable x) {
+    check(x);
+    return apply(x);
+  }
+
+  @Override
+  public final Variable forwardThenRelu(Variable x) {
+    check(x);
+    return applyRectified(x);
+  }
+
+  /** The input check of {@link #forward}: rank and channels, naming the layer. */
+  private void check(Variable x) {
     int[] s = x.shape();
     if (s.length != dims + 2) {
       throw new IllegalArgumentException(label() + ": input " + Shape.str(s) + " must be "
@@ -62,11 +74,15 @@ public abstract class ConvLayer extends Module {
       throw new IllegalArgumentException(label() + ": input " + Shape.str(s) + " has " + s[1]
           + " channels, expected " + in);
     }
-    return apply(x);
   }
 
   /** Applies the layer's function to a checked input. */
   abstract Variable apply(Variable x);
+
+  /** The layer's function and ReLU as one op on a checked input; null when it has none. */
+  Variable applyRectified(Variable x) {
+    return null;
+  }
 
   /** Short name for errors: {@code Conv2d(3->16, k=3)}. */
   final String label() {

@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  *
  * <p>Shape: input [..., in], output [..., out].
  */
-public class Linear extends Module {
+public class Linear extends Module implements ReluFusable {
   /** The weight W, [out, in]. */
   public final Parameter weight;
   /** The bias b, [out], or null. */
@@ -51,12 +51,30 @@ public class Linear extends Module {
 
   @Override
   public Variable forward(Variable x) {
+    check(x);
+    return F.linear(x, weight, bias);
+  }
+
+  /**
+   * {@inheritDoc} Only a plain {@code Linear} fuses: a subclass may override {@link #forward},
+   * and fusing would skip it.
+   */
+  @Override
+  public Variable forwardThenRelu(Variable x) {
+    if (getClass() != Linear.class) {
+      return null;
+    }
+    check(x);
+    var f = new dev.kairo.functions.connection.Linear(true);
+    return bias == null ? f.apply(x, weight) : f.apply(x, weight, bias);
+  }
+
+  private void check(Variable x) {
     int[] s = x.shape();
     if (s.length == 0 || s[s.length - 1] != in) {
       throw new IllegalArgumentException(label + ": input " + Shape.str(s)
           + " does not match weight " + Shape.str(weight.shape()) + " (expected [..., " + in + "])");
     }
-    return F.linear(x, weight, bias);
   }
 
   /** Input width. */

@@ -38,13 +38,31 @@ public class Sequential extends Module {
     return layers.size();
   }
 
+  /**
+   * Applies the modules in order. A {@link Linear} or convolution layer directly followed by
+   * {@link Activation#relu()} runs as one fused op (see {@link ReluFusable}): the same bits,
+   * forward and backward, one pass and one array fewer.
+   */
   @Override
   public Variable forward(Variable x) {
     Variable y = x;
-    for (Module m : layers) {
+    for (int i = 0; i < layers.size(); i++) {
+      Module m = layers.get(i);
+      if (m instanceof ReluFusable && i + 1 < layers.size() && isRelu(layers.get(i + 1))) {
+        Variable fused = ((ReluFusable) m).forwardThenRelu(y);
+        if (fused != null) {
+          y = fused;
+          i++;
+          continue;
+        }
+      }
       y = m.forward(y);
     }
     return y;
+  }
+
+  private static boolean isRelu(Module m) {
+    return m instanceof Activation && ((Activation) m).kind().equals("relu");
   }
 
   @Override

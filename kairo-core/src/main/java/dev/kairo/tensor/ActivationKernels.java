@@ -99,6 +99,18 @@ public final class ActivationKernels {
   }
 
   /**
+   * {@code d[i] = max(d[i], 0)} in place, the same bits as {@link #leakyRectify} with slope 0;
+   * for an array nobody else holds yet (a fused op's fresh output).
+   */
+  public static void rectifyInPlace(float[] d) {
+    Parallel.forRange(d.length, GRAIN, (lo, hi) -> {
+      for (int i = lo; i < hi; i++) {
+        d[i] = Math.max(d[i], 0f);
+      }
+    });
+  }
+
+  /**
    * Softmax of each row of a dense [rows, width] array, in one pass per row: the maximum,
    * {@code e^{x − max}} summed in double, then one scale. Returns each row's log-sum-exp
    * ({@code max + log Σ e^{x − max}}), which a cross-entropy needs and a softmax ignores.

@@ -35,6 +35,16 @@ public final class ConvKernels {
    */
   public static float[] forward(float[] x, int n, float[] w, float[] bias, int outC,
       int groups, ConvGeometry g) {
+    return forward(x, n, w, bias, outC, groups, g, false);
+  }
+
+  /**
+   * {@link #forward}, then, when {@code rectify}, {@code max(y, 0)} applied to each image right
+   * after its product, while it is still in cache: the fused convolution + ReLU of a network's
+   * hidden layers. Same bits as a separate ReLU (bias added first, then {@code Math.max}).
+   */
+  public static float[] forward(float[] x, int n, float[] w, float[] bias, int outC,
+      int groups, ConvGeometry g, boolean rectify) {
     int og = outC / groups;
     int k = g.colRows() / groups;
     int l = g.outSize();
@@ -53,18 +63,34 @@ public final class ConvKernels {
           Gemm.sgemm(false, false, og, l, k, 1f, w, gi * og * k, k, col, colOff + gi * k * l, l,
               0f, y, i * outImg + gi * og * l, l);
         }
-        if (bias != null) {
-          for (int o = 0; o < outC; o++) {
-            float b = bias[o];
-            int r = i * outImg + o * l;
-            for (int p = r; p < r + l; p++) {
-              y[p] += b;
-            }
-          }
+        if (bias != null || rectify) {
+          epilogue(y, i * outImg, outC, l, bias, rectify);
         }
       }
     });
     return y;
+  }
+
+  /** Adds each channel's bias to its plane of {@code l} outputs and, if asked, rectifies. */
+  private static void epilogue(float[] y, int off, int channels, int l, float[] bias,
+      boolean rectify) {
+    for (int o = 0; o < channels; o++) {
+      float b = bias == null ? 0f : bias[o];
+      int r = off + o * l;
+      if (!rectify) {
+        for (int p = r; p < r + l; p++) {
+          y[p] += b;
+        }
+      } else if (bias == null) {
+        for (int p = r; p < r + l; p++) {
+          y[p] = Math.max(y[p], 0f);
+        }
+      } else {
+        for (int p = r; p < r + l; p++) {
+          y[p] = Math.max(y[p] + b, 0f);
+        }
+      }
+    }
   }
 
   /**

@@ -50,6 +50,10 @@ final class ConvolutionCases {
         Spec.of(1, 0, 1, 1));
     conv2d(c, "conv2d 1x1 groups 2 no bias", new int[] {2, 4, 3, 2}, new int[] {4, 2, 1, 1},
         false, Spec.of(1, 0, 1, 2));
+    conv2dRelu(c, "conv2d+relu pad 1", new int[] {2, 3, 5, 5}, new int[] {4, 3, 3, 3}, true,
+        Spec.of(1, 1, 1, 1));
+    conv2dRelu(c, "conv2d+relu groups 2 no bias", new int[] {2, 4, 5, 5},
+        new int[] {6, 2, 3, 3}, false, Spec.of(2, 1, 1, 2));
     conv1d(c, "conv1d stride 2 pad 1", new int[] {2, 3, 9}, new int[] {4, 3, 3}, true, 2, 1, 1, 1);
     conv1d(c, "conv1d dilation 2 groups 3 no bias", new int[] {1, 6, 10}, new int[] {3, 2, 3},
         false, 1, 0, 2, 3);
@@ -96,6 +100,27 @@ final class ConvolutionCases {
         in -> F.conv2d(in[0], in[1], bias ? in[2] : null, sp.stride(), sp.pad(), sp.dil(),
             sp.groups()),
         bias ? new int[][] {xs, ws, {ws[0]}} : new int[][] {xs, ws}, -R, R, NONE, ref, null));
+  }
+
+  /**
+   * The fused convolution + ReLU; its reference is ReLU of the naive convolution. The
+   * pre-activations are sums of products, so the row's kinks cannot be steered off zero as a
+   * plain ReLU's inputs are; the seeded inputs keep them clear of the check's step.
+   */
+  private static void conv2dRelu(List<Case> c, String name, int[] xs, int[] ws, boolean bias,
+      Spec sp) {
+    Reference ref = t -> {
+      int[] hw = new int[2];
+      double[] y = NaiveConv.conv(d(t[0]), xs, d(t[1]), ws, bias ? d(t[2]) : null, sp, hw);
+      for (int i = 0; i < y.length; i++) {
+        y[i] = Math.max(y[i], 0);
+      }
+      return Tensor.of(NaiveConv.f(y), xs[0], ws[0], hw[0], hw[1]);
+    };
+    c.add(new Case(name, Convolution.class, in -> {
+      Convolution f = new Convolution(sp.stride(), sp.pad(), sp.dil(), sp.groups(), true);
+      return bias ? f.apply(in[0], in[1], in[2]) : f.apply(in[0], in[1]);
+    }, bias ? new int[][] {xs, ws, {ws[0]}} : new int[][] {xs, ws}, -R, R, NONE, ref, null));
   }
 
   private static void conv1d(List<Case> c, String name, int[] xs, int[] ws, boolean bias,

@@ -169,6 +169,9 @@ final class FunctionCases {
         new int[][] {{5, 3}, {4, 3}, {4}}, -1, 1, NONE, FunctionCases::refLinear, null));
     c.add(new Case("linear no-bias 3d", Linear.class, in -> F.linear(in[0], in[1]),
         new int[][] {{2, 3, 3}, {4, 3}}, -1, 1, NONE, null, null));
+    c.add(new Case("linear+relu", Linear.class, in -> new Linear(true).apply(in[0], in[1], in[2]),
+        new int[][] {{5, 3}, {4, 3}, {4}}, -1, 1, NONE,
+        xs -> refLinear(xs).maximum(Tensor.scalar(0f)), null));
 
     // reductions and shapes
     c.add(new Case("sum all", Sum.class, in -> F.sum(in[0]), new int[][] {{3, 4}}, -1, 1, NONE,

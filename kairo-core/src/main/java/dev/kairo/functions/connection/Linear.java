@@ -1,6 +1,7 @@
 package dev.kairo.functions.connection;
 
 import dev.kairo.autograd.Function;
+import dev.kairo.tensor.ActivationKernels;
 import dev.kairo.tensor.Gemm;
 import dev.kairo.tensor.Shape;
 import dev.kairo.tensor.Tensor;
@@ -14,6 +15,9 @@ import dev.kairo.tensor.Tensor;
  * <p>Backward: {@code dx = dy·W}, {@code dW = dyᵀ·x}, {@code db = Σ_batch dy}.
  */
 public final class Linear extends Function {
+  private final boolean rectified;
+  /** The output, kept only when rectified: its sign is the ReLU mask for backward. */
+  private Tensor rectifiedOutput;
   private float[] x;
   private float[] w;
   private int batch;
@@ -21,6 +25,26 @@ public final class Linear extends Function {
   private int out;
   private boolean hasBias;
   private int[] xShape;
+
+  /** The plain transform. */
+  public Linear() {
+    this(false);
+  }
+
+  /**
+   * The transform followed, when {@code rectified}, by ReLU in the same op
+   * ({@code linear+relu}): the same bits as {@code F.relu(F.linear(...))}, rectified in place
+   * in the product's output instead of a second array. {@link dev.kairo.nn.Sequential} uses
+   * it for a {@code Linear} layer directly followed by a ReLU layer.
+   */
+  public Linear(boolean rectified) {
+    this.rectified = rectified;
+  }
+
+  @Override
+  public String name() {
+    return rectified ? "linear+relu" : super.name();
+  }
 
   @Override
   protected Tensor forward(Tensor... inputs) {
@@ -52,12 +76,19 @@ public final class Linear extends Function {
     Gemm.sgemm(false, true, batch, out, in, 1f, x, 0, in, w, 0, in, hasBias ? 1f : 0f, y, 0, out);
     int[] yShape = xShape.clone();
     yShape[yShape.length - 1] = out;
-    return Tensor.of(y, yShape);
+    Tensor yt = Tensor.of(y, yShape);
+    if (rectified) {
+      ActivationKernels.rectifyInPlace(y);
+    }
+    rectifiedOutput = rectified ? yt : null;
+    return yt;
   }
 
   @Override
   protected Tensor[] backward(Tensor gyt) {
-    float[] gy = gyt.denseData();
+    // Rectified: the output is positive exactly where the pre-activation was (see Convolution).
+    float[] gy = rectified ? ActivationKernels.maskNonPositive(gyt, rectifiedOutput, 0f).denseData()
+        : gyt.denseData();
     Tensor gx = null;
     Tensor gw = null;
     Tensor gb = null;

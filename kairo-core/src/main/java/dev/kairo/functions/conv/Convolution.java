@@ -1,6 +1,7 @@
 package dev.kairo.functions.conv;
 
 import dev.kairo.autograd.Function;
+import dev.kairo.tensor.ActivationKernels;
 import dev.kairo.tensor.ConvGeometry;
 import dev.kairo.tensor.ConvKernels;
 import dev.kairo.tensor.Shape;
@@ -28,6 +29,9 @@ public final class Convolution extends Function {
   private final int[] padding;
   private final int[] dilation;
   private final int groups;
+  private final boolean rectified;
+  /** The output, kept only when rectified: its sign is the ReLU mask for backward. */
+  private Tensor rectifiedOutput;
   private float[] x;
   private float[] w;
   private int n;
@@ -43,6 +47,17 @@ public final class Convolution extends Function {
    * @throws IllegalArgumentException when groups < 1 or the arrays differ in length
    */
   public Convolution(int[] stride, int[] padding, int[] dilation, int groups) {
+    this(stride, padding, dilation, groups, false);
+  }
+
+  /**
+   * A convolution followed, when {@code rectified}, by ReLU in the same op ({@code conv2d+relu}):
+   * the same numbers as {@code F.relu(F.conv2d(...))}, bit for bit, without a second pass
+   * over the output and its copy. {@link dev.kairo.nn.Sequential} uses it for a convolution
+   * layer directly followed by a ReLU layer.
+   */
+  public Convolution(int[] stride, int[] padding, int[] dilation, int groups,
+      boolean rectified) {
     if (stride.length < 1 || stride.length > 2 || padding.length != stride.length
         || dilation.length != stride.length) {
       throw new IllegalArgumentException("conv: stride " + Shape.str(stride) + ", padding "
@@ -57,11 +72,12 @@ public final class Convolution extends Function {
     this.padding = padding.clone();
     this.dilation = dilation.clone();
     this.groups = groups;
+    this.rectified = rectified;
   }
 
   @Override
   public String name() {
-    return opName(stride.length);
+    return opName(stride.length) + (rectified ? "+relu" : "");
   }
 
   static String opName(int dims) {
@@ -81,14 +97,19 @@ public final class Convolution extends Function {
         xShape[1], spatial(xShape), spatial(wShape), stride, padding, dilation);
     x = xt.denseData();
     w = wt.denseData();
-    float[] y = ConvKernels.forward(x, n, w, hasBias ? in[2].denseData() : null, outC, groups,
-        g);
-    return Tensor.of(y, outShape(n, outC, g, stride.length));
+    float[] out = ConvKernels.forward(x, n, w, hasBias ? in[2].denseData() : null, outC, groups,
+        g, rectified);
+    Tensor yt = Tensor.of(out, outShape(n, outC, g, stride.length));
+    rectifiedOutput = rectified ? yt : null;
+    return yt;
   }
 
   @Override
   protected Tensor[] backward(Tensor gyt) {
-    float[] gy = gyt.denseData();
+    // Rectified: the output is positive exactly where the pre-activation was, so it is the
+    // ReLU mask (and the kernel NaN-propagates as ReLU's own backward does).
+    float[] gy = rectified ? ActivationKernels.maskNonPositive(gyt, rectifiedOutput, 0f).denseData()
+        : gyt.denseData();
     Tensor gx = needsInputGrad(0)
         ? Tensor.of(ConvKernels.backwardData(gy, n, w, outC, groups, g), xShape) : null;
     Tensor gw = needsInputGrad(1)

@@ -169,8 +169,8 @@ def torch_eval(torch, model, xte, yte):
     model.eval()
     correct = 0
     with torch.no_grad():
-        for s in range(0, len(xte), 1000):
-            correct += (model(xte[s:s + 1000]).argmax(1) == yte[s:s + 1000]).sum().item()
+        for s in range(0, len(xte), BATCH):  # the training batch, as Kairo evaluates
+            correct += (model(xte[s:s + BATCH]).argmax(1) == yte[s:s + BATCH]).sum().item()
     model.train()
     return correct / len(xte)
 

@@ -2,7 +2,6 @@ package dev.kairo.nn;
 
 import dev.kairo.autograd.Variable;
 import dev.kairo.functions.F;
-import dev.kairo.functions.conv.Convolution;
 
 /**
  * 1-D convolution layer, PyTorch's {@code nn.Conv1d}: input [N, in, L], weight
@@ -37,9 +36,4 @@ public final class Conv1d extends ConvLayer {
     return F.conv1d(x, weight, bias, stride()[0], padding()[0], dilation()[0], groups());
   }
 
-  @Override
-  Variable applyRectified(Variable x) {
-    Convolution f = new Convolution(stride(), padding(), dilation(), groups(), true);
-    return bias == null ? f.apply(x, weight) : f.apply(x, weight, bias);
-  }
 }

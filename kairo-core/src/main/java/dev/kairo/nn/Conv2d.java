@@ -2,7 +2,6 @@ package dev.kairo.nn;
 
 import dev.kairo.autograd.Variable;
 import dev.kairo.functions.F;
-import dev.kairo.functions.conv.Convolution;
 
 /**
  * 2-D convolution layer (畳み込み層), PyTorch's {@code nn.Conv2d}: input [N, in, H, W],
@@ -39,9 +38,4 @@ public final class Conv2d extends ConvLayer {
     return F.conv2d(x, weight, bias, stride(), padding(), dilation(), groups());
   }
 
-  @Override
-  Variable applyRectified(Variable x) {
-    Convolution f = new Convolution(stride(), padding(), dilation(), groups(), true);
-    return bias == null ? f.apply(x, weight) : f.apply(x, weight, bias);
-  }
 }

@@ -1,6 +1,7 @@
 package dev.kairo.nn;
 
 import dev.kairo.autograd.Variable;
+import dev.kairo.functions.conv.Convolution;
 import dev.kairo.tensor.Shape;
 import java.util.Arrays;
 
@@ -22,6 +23,7 @@ public abstract class ConvLayer extends Module implements ReluFusable {
   public final Parameter bias;
   private final String layer;
   private final int dims;
+  private final boolean transposed;
   private final int in;
   private final int out;
   private final int groups;
@@ -34,6 +36,7 @@ public abstract class ConvLayer extends Module implements ReluFusable {
   ConvLayer(ConvBuilder<?> b) {
     layer = b.layer;
     dims = b.dims;
+    transposed = b.transposed;
     in = b.in;
     out = b.out;
     groups = b.groups;
@@ -79,9 +82,16 @@ public abstract class ConvLayer extends Module implements ReluFusable {
   /** Applies the layer's function to a checked input. */
   abstract Variable apply(Variable x);
 
-  /** The layer's function and ReLU as one op on a checked input; null when it has none. */
-  Variable applyRectified(Variable x) {
-    return null;
+  /**
+   * The convolution and ReLU as one op on a checked input (the same function for 1-D and 2-D,
+   * given one setting per spatial axis); null for a transposed convolution, which has none.
+   */
+  private Variable applyRectified(Variable x) {
+    if (transposed) {
+      return null;
+    }
+    Convolution f = new Convolution(stride, padding, dilation, groups, true);
+    return bias == null ? f.apply(x, weight) : f.apply(x, weight, bias);
   }
 
   /** Short name for errors: {@code Conv2d(3->16, k=3)}. */

@@ -2,7 +2,6 @@ package dev.kairo.nn;
 
 import dev.kairo.autograd.Variable;
 import dev.kairo.functions.F;
-import dev.kairo.tensor.Tensor;
 import java.util.SplittableRandom;
 
 /**
@@ -18,19 +17,10 @@ import java.util.SplittableRandom;
  * call number is a buffer, saved with the model, so a run resumed from a checkpoint draws the
  * same masks as an uninterrupted one.
  */
-public final class Dropout extends Module {
-  private final float p;
-  private final long seed;
-  private final Tensor calls;
-
+public final class Dropout extends DropoutLayer {
   /** Dropout with probability p in [0, 1) and masks derived from {@code seed}. */
   public Dropout(double p, long seed) {
-    if (!(p >= 0 && p < 1)) {
-      throw new IllegalArgumentException("Dropout: p must be in [0, 1), got " + p);
-    }
-    this.p = (float) p;
-    this.seed = seed;
-    this.calls = buffer("calls", Tensor.zeros(1));
+    super("Dropout", p, seed);
   }
 
   /** Dropout with a seed drawn from the default generator ({@link Init#generator()}). */
@@ -38,28 +28,8 @@ public final class Dropout extends Module {
     this(p, Init.generator().nextLong());
   }
 
-  /** The drop probability. */
-  public float probability() {
-    return p;
-  }
-
-  /** The seed of the masks. */
-  public long seed() {
-    return seed;
-  }
-
   @Override
-  public Variable forward(Variable x) {
-    if (!isTraining() || p == 0) {
-      return F.dropout(x, p, false, null);
-    }
-    long n = (long) calls.get(0);
-    calls.set(n + 1, 0);
-    return F.dropout(x, p, true, new SplittableRandom(seed * 0x9E3779B97F4A7C15L + n));
-  }
-
-  @Override
-  public String toString() {
-    return "Dropout(" + p + ")";
+  Variable drop(Variable x, float p, boolean training, SplittableRandom rng) {
+    return F.dropout(x, p, training, rng);
   }
 }

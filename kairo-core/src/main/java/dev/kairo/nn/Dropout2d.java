@@ -3,7 +3,6 @@ package dev.kairo.nn;
 import dev.kairo.autograd.Variable;
 import dev.kairo.functions.F;
 import dev.kairo.tensor.Shape;
-import dev.kairo.tensor.Tensor;
 import java.util.SplittableRandom;
 
 /**
@@ -19,19 +18,10 @@ import java.util.SplittableRandom;
  * (seed, call number), and the call number is a saved buffer, so a resumed run draws the same
  * masks as an uninterrupted one.
  */
-public final class Dropout2d extends Module {
-  private final float p;
-  private final long seed;
-  private final Tensor calls;
-
+public final class Dropout2d extends DropoutLayer {
   /** Channel dropout with probability p in [0, 1) and masks derived from {@code seed}. */
   public Dropout2d(double p, long seed) {
-    if (!(p >= 0 && p < 1)) {
-      throw new IllegalArgumentException("Dropout2d: p must be in [0, 1), got " + p);
-    }
-    this.p = (float) p;
-    this.seed = seed;
-    this.calls = buffer("calls", Tensor.zeros(1));
+    super("Dropout2d", p, seed);
   }
 
   /** Channel dropout with a seed drawn from the default generator ({@link Init#generator()}). */
@@ -39,32 +29,16 @@ public final class Dropout2d extends Module {
     this(p, Init.generator().nextLong());
   }
 
-  /** The drop probability. */
-  public float probability() {
-    return p;
-  }
-
-  /** The seed of the masks. */
-  public long seed() {
-    return seed;
-  }
-
   @Override
-  public Variable forward(Variable x) {
+  void check(Variable x) {
     if (x.shape().length < 3) {
       throw new IllegalArgumentException("Dropout2d: input " + Shape.str(x.shape())
           + " must be [N, C, H, W]");
     }
-    if (!isTraining() || p == 0) {
-      return F.dropout2d(x, p, false, null);
-    }
-    long n = (long) calls.get(0);
-    calls.set(n + 1, 0);
-    return F.dropout2d(x, p, true, new SplittableRandom(seed * 0x9E3779B97F4A7C15L + n));
   }
 
   @Override
-  public String toString() {
-    return "Dropout2d(" + p + ")";
+  Variable drop(Variable x, float p, boolean training, SplittableRandom rng) {
+    return F.dropout2d(x, p, training, rng);
   }
 }

@@ -77,6 +77,13 @@ class ReluFusionTest {
     Variable r = new Sequential(new Flatten(), Activation.relu())
         .forward(new Variable(Tensor.ones(2, 3)));
     assertThat(r.creator().name()).isEqualTo("Relu");
+    // Conv1d fuses too; a transposed convolution has no fused form and keeps its ReLU.
+    Variable c1 = new Sequential(Conv1d.builder(2, 3, 3).seed(1).build(), Activation.relu())
+        .forward(new Variable(Tensor.ones(1, 2, 6)));
+    assertThat(c1.creator().name()).isEqualTo("conv1d+relu");
+    Variable ct = new Sequential(ConvTranspose2d.builder(2, 3, 2).seed(1).build(),
+        Activation.relu()).forward(new Variable(Tensor.ones(1, 2, 3, 3)));
+    assertThat(ct.creator().name()).isEqualTo("Relu");
     try (NoGrad g = NoGrad.enter()) {
       Variable z = s.forward(Variable.of(Tensor.normal(0, 1, 4L, 2, 3)));
       assertThat(z.creator()).isNull();

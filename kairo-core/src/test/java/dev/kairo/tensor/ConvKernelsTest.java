@@ -28,6 +28,52 @@ class ConvKernelsTest {
     }
   }
 
+  /**
+   * The one-pass backward against the three separate kernels: the same bits for the input and
+   * weight gradients, the bias to float rounding. Batches of 1 to 5 images (one chunk, or
+   * several per thread), groups, a 1x1 kernel that skips im2col, and a gradient with NaNs.
+   */
+  @Test
+  void onePassBackwardMatchesTheSeparateKernels() {
+    SplittableRandom r = new SplittableRandom(77);
+    int[][] cases = {{1, 4, 6, 3, 1, 1}, {5, 4, 6, 3, 2, 1}, {3, 6, 4, 1, 3, 0}, {2, 2, 2, 3, 1, 1}};
+    for (int[] cs : cases) {
+      int n = cs[0];
+      int c = cs[1];
+      int o = cs[2];
+      int k = cs[3];
+      int groups = cs[4];
+      int pad = cs[5];
+      ConvGeometry g = ConvGeometry.of("t", "t", c, new int[] {5, 6}, new int[] {k, k},
+          new int[] {1, 1}, new int[] {pad, pad}, new int[] {1, 1});
+      float[] x = rand(r, n * c * g.inSize());
+      float[] w = rand(r, o * (c / groups) * k * k);
+      int outLen = n * o * g.outSize();
+      float[] gy = rand(r, outLen);
+      gy[2] = Float.NaN;
+      ConvKernels.Grads d = ConvKernels.backward(gy, x, n, w, o, groups, g, true, true, true);
+      String what = java.util.Arrays.toString(cs);
+      assertThat(d.input()).as(what + " input").containsExactly(
+          ConvKernels.backwardData(gy, n, w, o, groups, g));
+      assertThat(d.weight()).as(what + " weight").containsExactly(
+          ConvKernels.backwardWeight(gy, x, n, o, groups, g));
+      float[] bias = ConvKernels.channelSums(gy, n, o, g.outSize());
+      for (int j = 0; j < o; j++) {
+        if (Float.isNaN(bias[j])) {
+          assertThat(d.bias()[j]).as(what + " bias " + j).isNaN();
+        } else {
+          assertThat(d.bias()[j]).as(what + " bias " + j).isCloseTo(bias[j],
+              org.assertj.core.data.Offset.offset(1e-5f * (1 + Math.abs(bias[j]))));
+        }
+      }
+      ConvKernels.Grads some = ConvKernels.backward(gy, x, n, w, o, groups, g, false, true,
+          false);
+      assertThat(some.input()).isNull();
+      assertThat(some.bias()).isNull();
+      assertThat(some.weight()).containsExactly(d.weight());
+    }
+  }
+
   @Test
   void convolutionMatchesDirectLoopsOnRandomShapes() {
     SplittableRandom r = new SplittableRandom(2024);

@@ -20,9 +20,9 @@ import dev.kairo.tensor.Tensor;
  *     .apply(x, w, b);   // usually F.conv2d(x, w, b, 1, 1, 1, 1)
  * }</pre>
  *
- * <p>Fused: im2col and one GEMM per image and group ({@link ConvKernels}). Backward:
- * {@code dx = col2im(Wᵀ·dy)}, {@code dW = Σ_images dy·col(x)ᵀ}, {@code db = Σ dy} over
- * images and positions.
+ * <p>Fused: im2col and one GEMM per image and group ({@link ConvKernels}). Backward, in one
+ * pass over the images ({@link ConvKernels#backward}): {@code dx = col2im(Wᵀ·dy)},
+ * {@code dW = Σ_images dy·col(x)ᵀ}, {@code db = Σ dy} over images and positions.
  */
 public final class Convolution extends Function {
   private final int[] stride;
@@ -106,19 +106,18 @@ public final class Convolution extends Function {
 
   @Override
   protected Tensor[] backward(Tensor gyt) {
-    // Rectified: the output is positive exactly where the pre-activation was, so it is the
-    // ReLU mask (and the kernel NaN-propagates as ReLU's own backward does).
+    // Rectified: the output is positive exactly where the pre-activation was, so its sign is
+    // the ReLU mask (and the kernel NaN-propagates as ReLU's own backward does).
     float[] gy = rectified ? ActivationKernels.maskNonPositive(gyt, rectifiedOutput, 0f).denseData()
         : gyt.denseData();
-    Tensor gx = needsInputGrad(0)
-        ? Tensor.of(ConvKernels.backwardData(gy, n, w, outC, groups, g), xShape) : null;
-    Tensor gw = needsInputGrad(1)
-        ? Tensor.of(ConvKernels.backwardWeight(gy, x, n, outC, groups, g), wShape) : null;
+    ConvKernels.Grads d = ConvKernels.backward(gy, x, n, w, outC, groups, g, needsInputGrad(0),
+        needsInputGrad(1), hasBias && needsInputGrad(2));
+    Tensor gx = d.input() == null ? null : Tensor.of(d.input(), xShape);
+    Tensor gw = d.weight() == null ? null : Tensor.of(d.weight(), wShape);
     if (!hasBias) {
       return new Tensor[] {gx, gw};
     }
-    Tensor gb = needsInputGrad(2)
-        ? Tensor.of(ConvKernels.channelSums(gy, n, outC, g.outSize()), outC) : null;
+    Tensor gb = d.bias() == null ? null : Tensor.of(d.bias(), outC);
     return new Tensor[] {gx, gw, gb};
   }
 

@@ -167,6 +167,8 @@ final class FunctionCases {
         new int[][] {{2, 4}, {4}}, -1, 1, NONE, null, null));
     c.add(new Case("linear", Linear.class, in -> F.linear(in[0], in[1], in[2]),
         new int[][] {{5, 3}, {4, 3}, {4}}, -1, 1, NONE, FunctionCases::refLinear, null));
+    c.add(new Case("linear one row", Linear.class, in -> F.linear(in[0], in[1], in[2]),
+        new int[][] {{1, 3}, {4, 3}, {4}}, -1, 1, NONE, FunctionCases::refLinear, null));
     c.add(new Case("linear no-bias 3d", Linear.class, in -> F.linear(in[0], in[1]),
         new int[][] {{2, 3, 3}, {4, 3}}, -1, 1, NONE, null, null));
     c.add(new Case("linear+relu", Linear.class, in -> new Linear(true).apply(in[0], in[1], in[2]),

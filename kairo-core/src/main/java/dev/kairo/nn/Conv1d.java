@@ -35,5 +35,4 @@ public final class Conv1d extends ConvLayer {
   Variable apply(Variable x) {
     return F.conv1d(x, weight, bias, stride()[0], padding()[0], dilation()[0], groups());
   }
-
 }

@@ -37,5 +37,4 @@ public final class Conv2d extends ConvLayer {
   Variable apply(Variable x) {
     return F.conv2d(x, weight, bias, stride(), padding(), dilation(), groups());
   }
-
 }

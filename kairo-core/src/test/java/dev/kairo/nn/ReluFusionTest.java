@@ -21,7 +21,8 @@ class ReluFusionTest {
   private static Sequential cnn(long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
     return new Sequential(
-        Conv2d.builder(2, 4, 3).padding(1).generator(rng).build(), Activation.relu(), new MaxPool2d(2),
+        Conv2d.builder(2, 4, 3).padding(1).generator(rng).build(), Activation.relu(),
+        new MaxPool2d(2),
         Conv2d.builder(4, 5, 3).padding(1).bias(false).generator(rng).build(), Activation.relu(),
         new Flatten(), new Linear(5 * 3 * 3, 6, true, rng), Activation.relu(),
         new Linear(6, 3, true, rng));

@@ -36,7 +36,9 @@ class ConvKernelsTest {
   @Test
   void onePassBackwardMatchesTheSeparateKernels() {
     SplittableRandom r = new SplittableRandom(77);
-    int[][] cases = {{1, 4, 6, 3, 1, 1}, {5, 4, 6, 3, 2, 1}, {3, 6, 4, 1, 3, 0}, {2, 2, 2, 3, 1, 1}};
+    // n, channels, outputs, kernel, groups, padding
+    int[][] cases = {
+        {1, 4, 6, 3, 1, 1}, {5, 4, 6, 3, 2, 1}, {3, 6, 4, 1, 3, 0}, {2, 2, 2, 3, 1, 1}};
     for (int[] cs : cases) {
       int n = cs[0];
       int c = cs[1];

@@ -108,7 +108,8 @@ public final class Convolution extends Function {
   protected Tensor[] backward(Tensor gyt) {
     // Rectified: the output is positive exactly where the pre-activation was, so its sign is
     // the ReLU mask (and the kernel NaN-propagates as ReLU's own backward does).
-    float[] gy = rectified ? ActivationKernels.maskNonPositive(gyt, rectifiedOutput, 0f).denseData()
+    float[] gy = rectified
+        ? ActivationKernels.maskNonPositive(gyt, rectifiedOutput, 0f).denseData()
         : gyt.denseData();
     ConvKernels.Grads d = ConvKernels.backward(gy, x, n, w, outC, groups, g, needsInputGrad(0),
         needsInputGrad(1), hasBias && needsInputGrad(2));

@@ -2,6 +2,7 @@ package dev.kairo.nn;
 
 import dev.kairo.autograd.Variable;
 import dev.kairo.functions.conv.Convolution;
+import dev.kairo.functions.pooling.MaxPoolWindow;
 import dev.kairo.tensor.Shape;
 import java.util.Arrays;
 
@@ -63,7 +64,17 @@ public abstract class ConvLayer extends Module implements ReluFusable {
   @Override
   public final Variable forwardThenRelu(Variable x) {
     check(x);
-    return applyRectified(x);
+    return applyRectified(x, null);
+  }
+
+  @Override
+  public final Variable forwardThenReluMaxPool(Variable x, MaxPool2d pool) {
+    if (dims != 2 || transposed) {
+      return null;
+    }
+    check(x);
+    return applyRectified(x, new MaxPoolWindow(pool.kernelSize(), pool.stride(), pool.padding(),
+        pool.dilation()));
   }
 
   /** The input check of {@link #forward}: rank and channels, naming the layer. */
@@ -83,14 +94,15 @@ public abstract class ConvLayer extends Module implements ReluFusable {
   abstract Variable apply(Variable x);
 
   /**
-   * The convolution and ReLU as one op on a checked input (the same function for 1-D and 2-D,
-   * given one setting per spatial axis); null for a transposed convolution, which has none.
+   * The convolution and ReLU (then {@code pool}, if not null) as one op on a checked input
+   * (the same function for 1-D and 2-D, given one setting per spatial axis); null for a
+   * transposed convolution, which has none.
    */
-  private Variable applyRectified(Variable x) {
+  private Variable applyRectified(Variable x, MaxPoolWindow pool) {
     if (transposed) {
       return null;
     }
-    Convolution f = new Convolution(stride, padding, dilation, groups, true);
+    Convolution f = new Convolution(stride, padding, dilation, groups, true, pool);
     return bias == null ? f.apply(x, weight) : f.apply(x, weight, bias);
   }
 

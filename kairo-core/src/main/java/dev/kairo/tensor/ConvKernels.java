@@ -45,6 +45,22 @@ public final class ConvKernels {
    */
   public static float[] forward(float[] x, int n, float[] w, float[] bias, int outC,
       int groups, ConvGeometry g, boolean rectify) {
+    return forward(x, n, w, bias, outC, groups, g, rectify, null);
+  }
+
+  /** Work done on each image's output right after it is computed, on the same thread. */
+  @FunctionalInterface
+  public interface AfterImage {
+    /** Image {@code image} of {@code y} ([n, outC, outH, outW]) is final. */
+    void done(float[] y, int image);
+  }
+
+  /**
+   * {@link #forward(float[], int, float[], float[], int, int, ConvGeometry, boolean)}, then
+   * {@code after} (if not null) on each image while its output is still in cache.
+   */
+  public static float[] forward(float[] x, int n, float[] w, float[] bias, int outC,
+      int groups, ConvGeometry g, boolean rectify, AfterImage after) {
     int og = outC / groups;
     int k = g.colRows() / groups;
     int l = g.outSize();
@@ -65,6 +81,9 @@ public final class ConvKernels {
         }
         if (bias != null || rectify) {
           epilogue(y, i * outImg, outC, l, bias, rectify);
+        }
+        if (after != null) {
+          after.done(y, i);
         }
       }
     });

@@ -22,17 +22,25 @@ public final class PoolKernels {
   /** Max pooling: returns y [planes, outH, outW] and fills {@code argmax} (same size). */
   public static float[] maxForward(float[] x, int planes, ConvGeometry g, int[] argmax) {
     float[] y = new float[planes * g.outSize()];
-    boolean inside = g.padH() == 0 && g.padW() == 0 && g.dilH() == 1 && g.dilW() == 1;
-    Parallel.forRange(planes, grain(g), (lo, hi) -> {
-      for (int p = lo; p < hi; p++) {
-        if (inside) {
-          maxPlaneInside(x, p, g, y, argmax);
-        } else {
-          maxPlane(x, p, g, y, argmax);
-        }
-      }
-    });
+    Parallel.forRange(planes, grain(g), (lo, hi) -> maxPlanes(x, lo, hi, g, y, argmax));
     return y;
+  }
+
+  /**
+   * Max pooling of planes {@code [from, to)} of x into the same planes of y and argmax, on
+   * the calling thread: for a kernel that pools each image right after computing it, while it
+   * is in cache (a fused convolution + ReLU + pooling).
+   */
+  public static void maxPlanes(float[] x, int from, int to, ConvGeometry g, float[] y,
+      int[] argmax) {
+    boolean inside = g.padH() == 0 && g.padW() == 0 && g.dilH() == 1 && g.dilW() == 1;
+    for (int p = from; p < to; p++) {
+      if (inside) {
+        maxPlaneInside(x, p, g, y, argmax);
+      } else {
+        maxPlane(x, p, g, y, argmax);
+      }
+    }
   }
 
   /**

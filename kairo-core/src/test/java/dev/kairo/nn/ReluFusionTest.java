@@ -78,7 +78,12 @@ class ReluFusionTest {
     Variable r = new Sequential(new Flatten(), Activation.relu())
         .forward(new Variable(Tensor.ones(2, 3)));
     assertThat(r.creator().name()).isEqualTo("Relu");
-    // Conv1d fuses too; a transposed convolution has no fused form and keeps its ReLU.
+    // Conv2d, ReLU, MaxPool2d fuse into one op; Conv1d fuses with its ReLU too; a transposed
+    // convolution has no fused form and keeps its ReLU.
+    Variable p = new Sequential(Conv2d.builder(2, 3, 3).padding(1).seed(1).build(),
+        Activation.relu(), new MaxPool2d(2)).forward(new Variable(Tensor.ones(1, 2, 6, 6)));
+    assertThat(p.creator().name()).isEqualTo("conv2d+relu+maxPool2d");
+    assertThat(p.shape()).containsExactly(1, 3, 3, 3);
     Variable c1 = new Sequential(Conv1d.builder(2, 3, 3).seed(1).build(), Activation.relu())
         .forward(new Variable(Tensor.ones(1, 2, 6)));
     assertThat(c1.creator().name()).isEqualTo("conv1d+relu");

@@ -1,9 +1,11 @@
 package dev.kairo.functions.conv;
 
 import dev.kairo.autograd.Function;
+import dev.kairo.functions.pooling.MaxPoolWindow;
 import dev.kairo.tensor.ActivationKernels;
 import dev.kairo.tensor.ConvGeometry;
 import dev.kairo.tensor.ConvKernels;
+import dev.kairo.tensor.PoolKernels;
 import dev.kairo.tensor.Shape;
 import dev.kairo.tensor.Tensor;
 
@@ -30,8 +32,11 @@ public final class Convolution extends Function {
   private final int[] dilation;
   private final int groups;
   private final boolean rectified;
-  /** The output, kept only when rectified: its sign is the ReLU mask for backward. */
-  private Tensor rectifiedOutput;
+  private final MaxPoolWindow pool;
+  /** The convolution's output, kept when rectified (its sign is the ReLU mask) or pooled. */
+  private Tensor convOutput;
+  private ConvGeometry poolGeometry;
+  private int[] argmax;
   private float[] x;
   private float[] w;
   private int n;
@@ -58,6 +63,24 @@ public final class Convolution extends Function {
    */
   public Convolution(int[] stride, int[] padding, int[] dilation, int groups,
       boolean rectified) {
+    this(stride, padding, dilation, groups, rectified, null);
+  }
+
+  /**
+   * A 2-D convolution, then ReLU when {@code rectified}, then max pooling over {@code pool}
+   * ({@code conv2d+relu+maxPool2d}), as one op: each image is pooled right after it is
+   * computed, while it is in cache, instead of in a second pass over the whole batch. The same
+   * numbers, forward and backward, as the three functions one after the other.
+   * {@link dev.kairo.nn.Sequential} uses it for a {@code Conv2d}, ReLU, {@code MaxPool2d} run.
+   *
+   * @throws IllegalArgumentException when {@code pool} is given for a 1-D convolution
+   */
+  public Convolution(int[] stride, int[] padding, int[] dilation, int groups,
+      boolean rectified, MaxPoolWindow pool) {
+    if (pool != null && stride.length != 2) {
+      throw new IllegalArgumentException("conv" + stride.length + "d: max pooling is fused into"
+          + " 2-D convolutions only");
+    }
     if (stride.length < 1 || stride.length > 2 || padding.length != stride.length
         || dilation.length != stride.length) {
       throw new IllegalArgumentException("conv: stride " + Shape.str(stride) + ", padding "
@@ -73,11 +96,13 @@ public final class Convolution extends Function {
     this.dilation = dilation.clone();
     this.groups = groups;
     this.rectified = rectified;
+    this.pool = pool;
   }
 
   @Override
   public String name() {
-    return opName(stride.length) + (rectified ? "+relu" : "");
+    return opName(stride.length) + (rectified ? "+relu" : "")
+        + (pool != null ? "+maxPool2d" : "");
   }
 
   static String opName(int dims) {
@@ -97,20 +122,34 @@ public final class Convolution extends Function {
         xShape[1], spatial(xShape), spatial(wShape), stride, padding, dilation);
     x = xt.denseData();
     w = wt.denseData();
-    float[] out = ConvKernels.forward(x, n, w, hasBias ? in[2].denseData() : null, outC, groups,
-        g, rectified);
-    Tensor yt = Tensor.of(out, outShape(n, outC, g, stride.length));
-    rectifiedOutput = rectified ? yt : null;
-    return yt;
+    float[] bias = hasBias ? in[2].denseData() : null;
+    int[] convShape = outShape(n, outC, g, stride.length);
+    if (pool == null) {
+      Tensor yt = Tensor.of(ConvKernels.forward(x, n, w, bias, outC, groups, g, rectified),
+          convShape);
+      convOutput = rectified ? yt : null;
+      return yt;
+    }
+    ConvGeometry pg = pool.geometry(name(), convShape);
+    float[] pooled = new float[n * outC * pg.outSize()];
+    int[] at = new int[pooled.length];
+    float[] out = ConvKernels.forward(x, n, w, bias, outC, groups, g, rectified,
+        (y, i) -> PoolKernels.maxPlanes(y, i * outC, (i + 1) * outC, pg, pooled, at));
+    convOutput = Tensor.of(out, convShape);
+    poolGeometry = pg;
+    argmax = at;
+    return Tensor.of(pooled, pool.outShape(convShape, pg));
   }
 
   @Override
   protected Tensor[] backward(Tensor gyt) {
     // Rectified: the output is positive exactly where the pre-activation was, so its sign is
     // the ReLU mask (and the kernel NaN-propagates as ReLU's own backward does).
+    Tensor g0 = pool == null ? gyt : Tensor.of(PoolKernels.maxBackward(gyt.denseData(),
+        n * outC, poolGeometry, argmax), convOutput.shape());
     float[] gy = rectified
-        ? ActivationKernels.maskNonPositive(gyt, rectifiedOutput, 0f).denseData()
-        : gyt.denseData();
+        ? ActivationKernels.maskNonPositive(g0, convOutput, 0f).denseData()
+        : g0.denseData();
     ConvKernels.Grads d = ConvKernels.backward(gy, x, n, w, outC, groups, g, needsInputGrad(0),
         needsInputGrad(1), hasBias && needsInputGrad(2));
     Tensor gx = d.input() == null ? null : Tensor.of(d.input(), xShape);

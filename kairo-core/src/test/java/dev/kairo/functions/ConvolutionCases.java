@@ -56,9 +56,11 @@ final class ConvolutionCases {
     conv2dRelu(c, "conv2d+relu groups 2 no bias", new int[] {2, 4, 5, 5},
         new int[] {6, 2, 3, 3}, false, Spec.of(2, 1, 1, 2));
     conv2dReluPool(c, "conv2d+relu+maxPool2d pad 1", new int[] {2, 2, 6, 6},
-        new int[] {3, 2, 3, 3}, true);
+        new int[] {3, 2, 3, 3}, true, true);
     conv2dReluPool(c, "conv2d+relu+maxPool2d no bias", new int[] {1, 3, 5, 5},
-        new int[] {2, 3, 3, 3}, false);
+        new int[] {2, 3, 3, 3}, false, true);
+    conv2dReluPool(c, "conv2d+maxPool2d (no ReLU)", new int[] {2, 2, 4, 4},
+        new int[] {2, 2, 3, 3}, true, false);
     conv1d(c, "conv1d stride 2 pad 1", new int[] {2, 3, 9}, new int[] {4, 3, 3}, true, 2, 1, 1, 1);
     conv1d(c, "conv1d dilation 2 groups 3 no bias", new int[] {1, 6, 10}, new int[] {3, 2, 3},
         false, 1, 0, 2, 3);
@@ -129,20 +131,20 @@ final class ConvolutionCases {
   }
 
   /**
-   * The fused convolution (3x3, padding 1) + ReLU + 2x2 max pooling; its reference is the
-   * naive convolution, ReLU, then the naive pooling (odd sizes leave a row and a column that
+   * The fused convolution (3x3, padding 1) + ReLU (when {@code relu}) + 2x2 max pooling; its
+   * reference is the naive convolution, ReLU, then the naive pooling (odd sizes leave a row and a column that
    * no window reads). As for conv2d+relu, the seeded inputs keep the pre-activations clear of
    * zero and of ties within a window by more than the check's step.
    */
   private static void conv2dReluPool(List<Case> c, String name, int[] xs, int[] ws,
-      boolean bias) {
+      boolean bias, boolean relu) {
     Spec conv = Spec.of(1, 1, 1, 1);
     Spec pool = Spec.of(2, 0, 1, 1);
     int[] k = {2, 2};
     Reference ref = t -> {
       int[] hw = new int[2];
       double[] y = NaiveConv.conv(d(t[0]), xs, d(t[1]), ws, bias ? d(t[2]) : null, conv, hw);
-      for (int i = 0; i < y.length; i++) {
+      for (int i = 0; relu && i < y.length; i++) {
         y[i] = Math.max(y[i], 0);
       }
       int[] phw = new int[2];
@@ -152,7 +154,7 @@ final class ConvolutionCases {
     MaxPoolWindow window = new MaxPoolWindow(k, new int[] {2, 2}, new int[] {0, 0},
         new int[] {1, 1});
     c.add(new Case(name, Convolution.class, in -> {
-      Convolution f = new Convolution(conv.stride(), conv.pad(), conv.dil(), 1, true, window);
+      Convolution f = new Convolution(conv.stride(), conv.pad(), conv.dil(), 1, relu, window);
       return bias ? f.apply(in[0], in[1], in[2]) : f.apply(in[0], in[1]);
     }, bias ? new int[][] {xs, ws, {ws[0]}} : new int[][] {xs, ws}, -R, R, NONE, ref, null));
   }

@@ -10,7 +10,12 @@ package dev.kairo.tensor;
  * float[] y = ConvKernels.forward(x, n, w, bias, outC, groups, g);    // [n, outC, outH, outW]
  * float[] gx = ConvKernels.backwardData(gy, n, w, outC, groups, g);   // [n, C, H, W]
  * float[] gw = ConvKernels.backwardWeight(gy, x, n, outC, groups, g); // [outC, C/groups, kH, kW]
+ * ConvKernels.Grads d = ConvKernels.backward(gy, x, n, w, outC, groups, g, true, true, true);
  * }</pre>
+ *
+ * <p>{@link #backward} computes all three gradients in one pass over the images (what a
+ * convolution's backward uses); the separate kernels serve the transposed convolution, whose
+ * roles are swapped.
  *
  * <p>A transposed convolution is the same three kernels with the roles swapped: its forward is
  * {@link #backwardData}, its input gradient {@link #forward}, its weight gradient

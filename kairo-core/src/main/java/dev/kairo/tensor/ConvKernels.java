@@ -119,83 +119,33 @@ public final class ConvKernels {
 
   /**
    * The input gradient {@code gx = Wᵀ ⋆ gy} (col2im of {@code Wᵀ·gy}): gy [n, outC, outH, outW];
-   * returns gx [n, C, H, W].
+   * returns gx [n, C, H, W]. {@link #backward} asked for the input gradient alone.
    */
   public static float[] backwardData(float[] gy, int n, float[] w, int outC, int groups,
       ConvGeometry g) {
-    int og = outC / groups;
-    int k = g.colRows() / groups;
-    int l = g.outSize();
-    int inImg = g.channels() * g.inSize();
-    int outImg = outC * l;
-    float[] gx = new float[n * inImg];
-    boolean direct = g.isPointwise();
-    Parallel.forRange(n, imageGrain(), (lo, hi) -> {
-      float[] col = direct ? gx : scratch(g.colRows() * l);
-      for (int i = lo; i < hi; i++) {
-        int colOff = direct ? i * inImg : 0;
-        for (int gi = 0; gi < groups; gi++) {
-          Gemm.sgemm(true, false, k, l, og, 1f, w, gi * og * k, k, gy, i * outImg + gi * og * l,
-              l, 0f, col, colOff + gi * k * l, l);
-        }
-        if (!direct) {
-          fold(col, g, gx, i * inImg);
-        }
-      }
-    });
-    return gx;
+    return backward(gy, null, n, w, outC, groups, g, true, false, false).input();
   }
 
   /**
    * The weight gradient {@code gW = Σ_images gy · col(x)ᵀ}: gy [n, outC, outH, outW],
-   * x [n, C, H, W]; returns gW [outC, C/groups, kH, kW].
+   * x [n, C, H, W]; returns gW [outC, C/groups, kH, kW]. {@link #backward} asked for the
+   * weight gradient alone.
    */
   public static float[] backwardWeight(float[] gy, float[] x, int n, int outC, int groups,
       ConvGeometry g) {
-    int og = outC / groups;
-    int k = g.colRows() / groups;
-    int l = g.outSize();
-    int inImg = g.channels() * g.inSize();
-    int outImg = outC * l;
-    boolean direct = g.isPointwise();
-    int chunks = Math.max(1, Parallel.chunks(n, imageGrain()));
-    float[][] partial = new float[chunks][];
-    Parallel.forRange(chunks, 1, (clo, chi) -> {
-      float[] col = direct ? x : scratch(g.colRows() * l);
-      for (int ch = clo; ch < chi; ch++) {
-        float[] acc = new float[outC * k];
-        for (int i = Parallel.bound(n, chunks, ch); i < Parallel.bound(n, chunks, ch + 1); i++) {
-          int colOff = direct ? i * inImg : 0;
-          if (!direct) {
-            unfold(x, i * inImg, g, col);
-          }
-          for (int gi = 0; gi < groups; gi++) {
-            Gemm.sgemm(false, true, og, k, l, 1f, gy, i * outImg + gi * og * l, l, col,
-                colOff + gi * k * l, l, 1f, acc, gi * og * k, k);
-          }
-        }
-        partial[ch] = acc;
-      }
-    });
-    float[] gw = partial[0];
-    for (int ch = 1; ch < chunks; ch++) {
-      float[] p = partial[ch];
-      for (int j = 0; j < gw.length; j++) {
-        gw[j] += p[j];
-      }
-    }
-    return gw;
+    return backward(gy, x, n, null, outC, groups, g, false, true, false).weight();
   }
 
   /** The gradients {@link #backward} returns; null where not asked for. */
   public record Grads(float[] input, float[] weight, float[] bias) {}
 
   /**
-   * All the gradients of a convolution in one pass over the images: the input gradient (as
-   * {@link #backwardData}), the weight gradient (as {@link #backwardWeight}, the same chunks
-   * summed in the same order, so the same bits) and the bias gradient (as
-   * {@link #channelSums}, up to the order of the double-precision partial sums): each image's
-   * {@code gy} is read once, while in cache, instead of once per gradient. (Masking each
+   * All the gradients of a convolution in one pass over the images, each image's {@code gy}
+   * read once while in cache: the input gradient {@code gx = col2im(Wᵀ·gy)} (needs w), the
+   * weight gradient {@code gW = Σ_images gy·col(x)ᵀ} (needs x; one partial per chunk of
+   * images, summed in chunk order) and the bias gradient (as {@link #channelSums}, up to the
+   * order of the double-precision partial sums). Each gradient is the same bits whether it is
+   * asked for alone or with the others. (Masking each
    * image's {@code gy} here for a fused convolution + ReLU was tried: a W3 step's backward
    * took 1.5-2 ms longer than one parallel mask pass over the batch before this kernel.)
    */
@@ -218,18 +168,17 @@ public final class ConvKernels {
         float[] accW = wantWeight ? new float[outC * k] : null;
         double[] accB = wantBias ? new double[outC] : null;
         for (int i = Parallel.bound(n, chunks, ch); i < Parallel.bound(n, chunks, ch + 1); i++) {
-          float[] gyi = gy;
           int gyOff = i * outImg;
           if (accB != null) {
             for (int c = 0; c < outC; c++) {
-              accB[c] += planeSum(gyi, gyOff + c * l, l);
+              accB[c] += planeSum(gy, gyOff + c * l, l);
             }
           }
           if (wantInput) {
             float[] dst = direct ? gx : col;
             int dstOff = direct ? i * inImg : 0;
             for (int gi = 0; gi < groups; gi++) {
-              Gemm.sgemm(true, false, k, l, og, 1f, w, gi * og * k, k, gyi, gyOff + gi * og * l,
+              Gemm.sgemm(true, false, k, l, og, 1f, w, gi * og * k, k, gy, gyOff + gi * og * l,
                   l, 0f, dst, dstOff + gi * k * l, l);
             }
             if (!direct) {
@@ -243,7 +192,7 @@ public final class ConvKernels {
               unfold(x, i * inImg, g, col);
             }
             for (int gi = 0; gi < groups; gi++) {
-              Gemm.sgemm(false, true, og, k, l, 1f, gyi, gyOff + gi * og * l, l, src,
+              Gemm.sgemm(false, true, og, k, l, 1f, gy, gyOff + gi * og * l, l, src,
                   srcOff + gi * k * l, l, 1f, accW, gi * og * k, k);
             }
           }

@@ -29,9 +29,11 @@ class ConvKernelsTest {
   }
 
   /**
-   * The one-pass backward against the three separate kernels: the same bits for the input and
-   * weight gradients, the bias to float rounding. Batches of 1 to 5 images (one chunk, or
-   * several per thread), groups, a 1x1 kernel that skips im2col, and a gradient with NaNs.
+   * The one-pass backward asked for all three gradients gives each the same bits as asked for
+   * alone ({@code backwardData} and {@code backwardWeight}, which the direct-loop test checks),
+   * and the bias gradient as {@code channelSums} to float rounding. Batches of 1 to 5 images
+   * (one chunk, or several per thread), groups, a 1x1 kernel that skips im2col, and a gradient
+   * with NaNs.
    */
   @Test
   void onePassBackwardMatchesTheSeparateKernels() {

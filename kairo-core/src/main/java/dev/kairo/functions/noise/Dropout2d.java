@@ -1,6 +1,5 @@
 package dev.kairo.functions.noise;
 
-import dev.kairo.autograd.Function;
 import dev.kairo.tensor.Shape;
 import dev.kairo.tensor.Tensor;
 import java.util.SplittableRandom;
@@ -17,45 +16,31 @@ import java.util.SplittableRandom;
  * Variable y = F.dropout2d(x, 0.2f, true, new SplittableRandom(42));
  * }</pre>
  */
-public final class Dropout2d extends Function {
-  private final float p;
-  private final boolean training;
-  private final SplittableRandom rng;
-  private Tensor mask;
-
+public final class Dropout2d extends MaskedDropout {
   /**
    * @param p drop probability in [0, 1)
    * @param training drop (true) or pass through (false)
    * @param rng the generator for the mask; only used in training
    */
   public Dropout2d(float p, boolean training, SplittableRandom rng) {
-    DropoutMask.check("dropout2d", p, training, rng);
-    this.p = p;
-    this.training = training;
-    this.rng = rng;
+    super("dropout2d", p, training, rng);
   }
 
   @Override
-  protected Tensor forward(Tensor... in) {
-    Tensor x = in[0];
+  void check(Tensor x) {
     if (x.rank() < 2) {
       throw new IllegalArgumentException("dropout2d: input " + Shape.str(x.shape())
           + " must be [N, C, ...]");
     }
-    if (!training || p == 0) {
-      return x;
-    }
+  }
+
+  /** One value per (image, channel), broadcast over the feature map. */
+  @Override
+  int[] maskShape(Tensor x) {
     int[] ms = new int[x.rank()];
     java.util.Arrays.fill(ms, 1);
     ms[0] = x.size(0);
     ms[1] = x.size(1);
-    float[] m = DropoutMask.draw(ms[0] * ms[1], p, rng);
-    mask = Tensor.of(m, ms);
-    return x.mul(mask);
-  }
-
-  @Override
-  protected Tensor[] backward(Tensor gy) {
-    return new Tensor[] {mask == null ? gy : gy.mul(mask)};
+    return ms;
   }
 }

@@ -69,17 +69,19 @@ public final class PoolKernels {
         int at = rowStart + ox * sW;
         float m = x[base + at];
         if (twoByTwo) {
-          // Unrolled: 2.5x faster than the loops below for the commonest window (one core).
+          // Unrolled as a tournament, each row's pair first and then the two winners: two
+          // dependent steps instead of three, and the same first maximum as the scan below
+          // (a later element wins only when strictly larger; a NaN is caught after).
           int i = at;
-          float v = x[base + i + 1];
-          at = v > m ? i + 1 : at;
-          m = Math.max(m, v);
-          v = x[base + i + inW];
-          at = v > m ? i + inW : at;
-          m = Math.max(m, v);
-          v = x[base + i + inW + 1];
-          at = v > m ? i + inW + 1 : at;
-          m = Math.max(m, v);
+          float a1 = x[base + i + 1];
+          float b0 = x[base + i + inW];
+          float b1 = x[base + i + inW + 1];
+          int atA = a1 > m ? i + 1 : i;
+          float mA = Math.max(m, a1);
+          int atB = b1 > b0 ? i + inW + 1 : i + inW;
+          float mB = Math.max(b0, b1);
+          at = mB > mA ? atB : atA;
+          m = Math.max(mA, mB);
         } else {
           int first = at;
           for (int r = first; r < first + kH * inW; r += inW) {

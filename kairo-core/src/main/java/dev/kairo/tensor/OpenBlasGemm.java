@@ -1,11 +1,8 @@
 package dev.kairo.tensor;
 
-import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.nio.FloatBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.bytedeco.javacpp.BytePointer;
@@ -110,7 +107,7 @@ final class OpenBlasGemm extends GemmBackend {
       // Single-threaded: Kairo splits large products over its own pool (see "Threads").
       voidFunction("openblas_set_num_threads").call(1);
       int threads = Parallel.threads();
-      CoreCheck check = CoreCheck.run();
+      OpenBlasCoreCheck check = OpenBlasCoreCheck.run();
       int parallel = intCall("openblas_get_parallel");
       String mode = parallel == 1 ? "pthreads" : parallel == 2 ? "OpenMP" : "sequential";
       OpenBlasGemm be = new OpenBlasGemm("openblas " + version + " (" + check.core + ")");
@@ -169,7 +166,7 @@ final class OpenBlasGemm extends GemmBackend {
   /** The core name OpenBLAS uses now, as {@code openblas_get_corename()} would return it. */
   static String coreName() {
     long active = new LongPointer(symbol("gotoblas")).get(0);
-    for (String core : CoreCheck.CORES) {
+    for (String core : OpenBlasCoreCheck.CORES) {
       Pointer table = Loader.addressof("gotoblas_" + core.toUpperCase(Locale.ROOT));
       if (table != null && table.address() == active) {
         return core;
@@ -272,12 +269,6 @@ final class OpenBlasGemm extends GemmBackend {
       float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
       float beta, float[] c, int cOff, int ldc) {
     int threads = Parallel.threads();
-    if (threads == 1 || (long) m * n * k < JavaGemm.PARALLEL_MIN || tooLarge(transA, transB, m,
-        n, k)) {
-      serial(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,
-          null, false);
-      return;
-    }
     // Rows of C when there are enough of them, else columns; blocks in multiples of 16 so
     // that every block but the last is kernel-friendly. The operand all blocks read in full
     // (B for rows, A for columns) is copied to native memory once, shared in parallel
@@ -286,7 +277,9 @@ final class OpenBlasGemm extends GemmBackend {
     int extent = byCols ? n : m;
     int units = (extent + 15) / 16;
     int grain = Math.max(1, (units + threads - 1) / threads);
-    if (Parallel.chunks(units, grain) <= 1) {
+    boolean sharedTooLarge = (long) (byCols ? m : n) * k > MAX_VIEW;
+    if (threads == 1 || (long) m * n * k < JavaGemm.PARALLEL_MIN || sharedTooLarge
+        || Parallel.chunks(units, grain) <= 1) {
       serial(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,
           null, false);
       return;
@@ -336,10 +329,12 @@ final class OpenBlasGemm extends GemmBackend {
   }
 
   /** True when an operand exceeds what one direct buffer view can address (2 GiB). */
-  private static boolean tooLarge(boolean transA, boolean transB, int m, int n, int k) {
-    long limit = Integer.MAX_VALUE / 4;
-    return (long) m * k > limit || (long) n * k > limit || (long) m * n > limit;
+  private static boolean tooLarge(int m, int n, int k) {
+    return (long) m * k > MAX_VIEW || (long) n * k > MAX_VIEW || (long) m * n > MAX_VIEW;
   }
+
+  /** The most floats one direct buffer view can address (2 GiB). */
+  private static final long MAX_VIEW = Integer.MAX_VALUE / 4;
 
   /**
    * One single-threaded {@code cblas_sgemm} through this thread's staging buffers. When
@@ -354,7 +349,7 @@ final class OpenBlasGemm extends GemmBackend {
     int colsA = transA ? m : k;
     int rowsB = transB ? n : k;
     int colsB = transB ? k : n;
-    if (tooLarge(transA, transB, m, n, k)) {
+    if (tooLarge(m, n, k)) {
       // A direct buffer view holds at most 2 GiB: leave such giants to the Java kernel.
       JavaGemm.INSTANCE.compute(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb,
           beta, c, cOff, ldc);
@@ -402,100 +397,6 @@ final class OpenBlasGemm extends GemmBackend {
     }
     for (int r = 0; r < rows; r++) {
       src.get(r * cols, dst, off + r * ld, cols);
-    }
-  }
-
-  /** Names OpenBLAS's kernels and compares them with what the CPU can run. */
-  static final class CoreCheck {
-    /** x86-64 kernel tables of a DYNAMIC_ARCH build, as gotoblas_corename() spells them. */
-    static final List<String> CORES = List.of("Prescott", "Katmai", "Coppermine", "Northwood",
-        "Banias", "Core2", "Nehalem", "Athlon", "Barcelona", "Sandybridge", "Bulldozer",
-        "Piledriver", "Steamroller", "Excavator", "Haswell", "Zen", "SkylakeX", "Cooperlake",
-        "SapphireRapids");
-
-    final String core;
-    final String note;
-    final boolean warning;
-
-    private CoreCheck(String core, String note, boolean warning) {
-      this.core = core;
-      this.note = note;
-      this.warning = warning;
-    }
-
-    /** 3: AVX-512 kernels, 2: AVX2, 1: AVX, 0: SSE or unknown. */
-    static int tier(String core) {
-      switch (core) {
-        case "SkylakeX": case "Cooperlake": case "SapphireRapids":
-          return 3;
-        case "Haswell": case "Zen":
-          return 2;
-        case "Sandybridge": case "Bulldozer": case "Piledriver": case "Steamroller":
-        case "Excavator":
-          return 1;
-        default:
-          return 0;
-      }
-    }
-
-    /** What the CPU supports, from /proc/cpuinfo flags; -1 when unknown (not Linux x86). */
-    static int cpuTier() {
-      try {
-        for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-          if (line.startsWith("flags")) {
-            List<String> f = List.of(line.substring(line.indexOf(':') + 1).trim().split("\\s+"));
-            if (f.containsAll(List.of("avx512f", "avx512bw", "avx512dq", "avx512vl"))) {
-              return 3;
-            }
-            return f.contains("avx2") && f.contains("fma") ? 2 : f.contains("avx") ? 1 : 0;
-          }
-        }
-      } catch (IOException | RuntimeException e) {
-        // Not Linux, or not readable: nothing to compare against.
-      }
-      return -1;
-    }
-
-    static String target(int tier) {
-      return tier == 3 ? "SkylakeX" : tier == 2 ? "Haswell" : "Sandybridge";
-    }
-
-    static CoreCheck run() throws ReflectiveOperationException {
-      String core = coreName();
-      String forced = Gemm.setting("KAIRO_BLAS_CORETYPE");
-      if (forced != null && !forced.isBlank()) {
-        String want = forced.trim();
-        if (!want.equalsIgnoreCase("auto") && CORES.stream().noneMatch(want::equalsIgnoreCase)) {
-          return new CoreCheck(core, "KAIRO_BLAS_CORETYPE=" + want + " ignored: not one of auto, "
-              + String.join(", ", CORES), true);
-        }
-        String now = reselect(want);
-        return new CoreCheck(now, "re-selected by KAIRO_BLAS_CORETYPE=" + forced.trim()
-            + " (was " + core + ")", false);
-      }
-      int cpu = cpuTier();
-      if (cpu < 0 || tier(core) >= cpu) {
-        return new CoreCheck(core, "", false);
-      }
-      String want = target(cpu);
-      String env = System.getenv("OPENBLAS_CORETYPE");
-      if (env != null && !env.isBlank()) {
-        return new CoreCheck(core, "OPENBLAS_CORETYPE=" + env + " forces " + core
-            + " kernels on a CPU that runs " + want + " kernels (about 2x faster here): unset"
-            + " it, set OPENBLAS_CORETYPE=" + want + ", or set KAIRO_BLAS_CORETYPE=" + want, true);
-      }
-      try {
-        String now = reselect(want);
-        if (tier(now) >= cpu) {
-          return new CoreCheck(now, "OpenBLAS misdetected this CPU as " + core
-              + "; re-selected " + now + " in-process", false);
-        }
-      } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-        // Fall through to the warning.
-      }
-      return new CoreCheck(coreName(), "OpenBLAS picked " + core + " kernels on a CPU that"
-          + " runs " + want + " and could not re-select in-process: set OPENBLAS_CORETYPE="
-          + want + " before starting the JVM", true);
     }
   }
 }

@@ -455,7 +455,7 @@ class GemmTest {
     assumeTrue(Gemm.nativeBackend().isPresent(), "OpenBLAS did not load");
     assertThat(Gemm.nativeBackend().get().name()).startsWith("openblas ")
         .doesNotContain("unknown");
-    assumeTrue(OpenBlasGemm.CoreCheck.cpuTier() >= 2, "needs an AVX2 CPU");
+    assumeTrue(OpenBlasCoreCheck.cpuTier() >= 2, "needs an AVX2 CPU");
     // In a child JVM, since re-selecting kernels is process-wide: start on Prescott, then ask
     // Kairo for Haswell kernels in-process.
     Path out = Files.createTempFile("kairo-gemm", ".txt");

@@ -87,7 +87,8 @@ public final class Linear extends Function {
   @Override
   protected Tensor[] backward(Tensor gyt) {
     // Rectified: the output is positive exactly where the pre-activation was (see Convolution).
-    float[] gy = rectified ? ActivationKernels.maskNonPositive(gyt, rectifiedOutput, 0f).denseData()
+    float[] gy = rectified
+        ? ActivationKernels.maskNonPositive(gyt, rectifiedOutput, 0f).denseData()
         : gyt.denseData();
     Tensor gx = null;
     Tensor gw = null;
@@ -102,11 +103,7 @@ public final class Linear extends Function {
       Gemm.sgemm(true, false, out, in, batch, 1f, gy, 0, out, x, 0, in, 0f, d, 0, in);
       gw = Tensor.of(d, out, in);
     }
-    if (hasBias && needsInputGrad(2) && batch == 1) {
-      // One row: the sum is the row itself (summing it in double and rounding back gave the
-      // same floats, at a quarter of a per-sample step's time in W5b).
-      gb = Tensor.of(java.util.Arrays.copyOf(gy, out), out);
-    } else if (hasBias && needsInputGrad(2)) {
+    if (hasBias && needsInputGrad(2)) {
       gb = Tensor.of(columnSums(gy, batch, out), out);
     }
     return hasBias ? new Tensor[] {gx, gw, gb} : new Tensor[] {gx, gw};
@@ -114,11 +111,16 @@ public final class Linear extends Function {
 
   /**
    * The sum over rows of a dense [rows, cols] array, each column summed in double in row
-   * order (so the loop order below does not change a bit). Wide rows are walked row by row,
+   * order (so the loop order below does not change a bit); one row is returned as it is. Wide rows are walked row by row,
    * which vectorises across the columns; narrow ones (seed 003's 2 and 3 units) column by
    * column, where a row-by-row inner loop of two or three was mostly loop overhead.
    */
   private static float[] columnSums(float[] g, int rows, int cols) {
+    if (rows == 1) {
+      // The sum is the row itself (summing it in double and rounding back gave the same
+      // floats, at a quarter of a per-sample step's time in W5b).
+      return java.util.Arrays.copyOf(g, cols);
+    }
     float[] d = new float[cols];
     if (cols < 16) {
       for (int j = 0; j < cols; j++) {

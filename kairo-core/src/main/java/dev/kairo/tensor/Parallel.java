@@ -1,6 +1,7 @@
 package dev.kairo.tensor;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -82,16 +83,21 @@ public final class Parallel {
   }
 
   /**
-   * One parallel call: chunks are claimed from a counter by whichever thread comes first, the
+   * One parallel call: each chunk is claimed by whichever thread comes for it first, the
    * caller included, so a worker that is slow to wake (descheduled on a busy machine) never
-   * holds the call up; it finds nothing left to claim. Chunk boundaries depend only on n and
-   * the chunk count, so the result does not depend on which thread ran which chunk.
+   * holds the call up; it finds nothing left to claim. Each thread asks first for its own
+   * chunk (the caller chunk 0, worker i chunk i): back-to-back calls on the same operands
+   * then give each core the same slice every time, which stays in that core's cache (the
+   * halves of a 784 x 256 weight matrix fit in two 1 MiB L2 caches; the whole does not fit in
+   * one). Chunk boundaries depend only on n and the chunk count, so the result does not depend
+   * on which thread ran which chunk.
    */
   private static final class Job {
     final RangeBody body;
     final int n;
     final int chunks;
-    final AtomicInteger next = new AtomicInteger();
+    /** 1 where a thread has claimed the chunk. */
+    final AtomicIntegerArray claimed;
     final AtomicInteger unfinished;
     final AtomicReference<Throwable> failure = new AtomicReference<>();
     volatile Thread waiter;
@@ -100,12 +106,21 @@ public final class Parallel {
       this.body = body;
       this.n = n;
       this.chunks = chunks;
+      this.claimed = new AtomicIntegerArray(chunks);
       this.unfinished = new AtomicInteger(chunks);
     }
 
-    /** Claims and runs chunks until none is left to claim. */
-    void work() {
-      for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+    /**
+     * Claims and runs chunks until none is left to claim, starting from chunk
+     * {@code own % chunks} and going round.
+     */
+    void work(int own) {
+      int first = own % chunks;
+      for (int i = 0; i < chunks; i++) {
+        int c = first + i < chunks ? first + i : first + i - chunks;
+        if (claimed.get(c) != 0 || !claimed.compareAndSet(c, 0, 1)) {
+          continue;
+        }
         try {
           body.run(bound(n, chunks, c), bound(n, chunks, c + 1));
         } catch (Throwable t) {
@@ -146,10 +161,12 @@ public final class Parallel {
    */
   private static final class Worker extends Thread {
     volatile boolean sleeping;
+    private final int index;
     private Job last;
 
     Worker(int i) {
       super("kairo-worker-" + i);
+      this.index = i;
       setDaemon(true);
     }
 
@@ -157,7 +174,7 @@ public final class Parallel {
     public void run() {
       IN_WORKER.set(true);
       while (true) {
-        awaitJob().work();
+        awaitJob().work(index);
       }
     }
 
@@ -233,7 +250,7 @@ public final class Parallel {
       // (a GEMM per image of a convolution) then runs serially there as in the pool threads.
       IN_WORKER.set(true);
       try {
-        job.work();
+        job.work(0);
       } finally {
         IN_WORKER.set(false);
       }

@@ -131,7 +131,10 @@ public final class ActivationKernels {
         }
         double sum = 0;
         for (int j = row; j < row + width; j++) {
-          double e = Math.exp(x[j] - m);
+          // e^0 is exactly 1: the row's maximum needs no exp (one of a 2-class row's two).
+          // An infinite maximum gives inf - inf = NaN here, which still goes to exp.
+          double d = x[j] - m;
+          double e = d == 0 ? 1.0 : Math.exp(d);
           probs[j] = (float) e;
           sum += e;
         }

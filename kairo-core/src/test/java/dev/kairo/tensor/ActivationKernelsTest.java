@@ -21,6 +21,39 @@ class ActivationKernelsTest {
   }
 
   @Test
+  void softmaxRowsMatchesTheDefinitionEdgesIncluded() {
+    // Row maxima skip exp (e^0 = 1 exactly): the rows must still equal the definition bit for
+    // bit, ties and an infinite maximum included (inf - inf is NaN there, as in PyTorch).
+    float[][] rows = {
+      {0.3f, -1.2f}, {-1.2f, 0.3f}, {2f, 2f}, {0f, -0f}, {5f, Float.NEGATIVE_INFINITY},
+      {Float.POSITIVE_INFINITY, 1f}, {Float.NaN, 1f}, {1e30f, -1e30f}, {0.1f, 0.7f, -3f}
+    };
+    for (float[] row : rows) {
+      float[] probs = new float[row.length];
+      double lse = ActivationKernels.softmaxRows(row, 1, row.length, probs)[0];
+      float m = Float.NEGATIVE_INFINITY;
+      for (float v : row) {
+        m = Math.max(m, v);
+      }
+      double sum = 0;
+      double[] e = new double[row.length];
+      for (int j = 0; j < row.length; j++) {
+        e[j] = Math.exp(row[j] - m);
+        sum += e[j];
+      }
+      for (int j = 0; j < row.length; j++) {
+        float want = (float) e[j] * (float) (1 / sum);
+        // Compared as bits, so NaN equals NaN.
+        assertThat(Float.floatToIntBits(probs[j]))
+            .as("softmax(%s)[%d] = %s", java.util.Arrays.toString(row), j, probs[j])
+            .isEqualTo(Float.floatToIntBits(want));
+      }
+      assertThat(Double.doubleToLongBits(lse)).as("logsumexp(%s) = %s",
+          java.util.Arrays.toString(row), lse).isEqualTo(Double.doubleToLongBits(m + Math.log(sum)));
+    }
+  }
+
+  @Test
   void reluAndLeakyReluMatchTheirDefinitions() {
     float[] x = values();
     for (float slope : new float[] {0f, 0.01f, 0.25f}) {

@@ -48,37 +48,34 @@ public final class Parallel {
   }
 
   private static int configuredThreads() {
-    String v = System.getProperty("KAIRO_NUM_THREADS", System.getenv("KAIRO_NUM_THREADS"));
-    int cores = Runtime.getRuntime().availableProcessors();
+    return (int) setting("KAIRO_NUM_THREADS", Runtime.getRuntime().availableProcessors(), 1,
+        Integer.MAX_VALUE, "a positive integer");
+  }
+
+  private static long configuredSpinMicros() {
+    return setting("KAIRO_SPIN_US", 200, 0, Long.MAX_VALUE,
+        "a non-negative integer (microseconds)");
+  }
+
+  /**
+   * The system property, else the environment variable, {@code name} as a whole number in
+   * {@code [min, max]}; {@code fallback} when neither is set.
+   *
+   * @throws IllegalStateException naming the setting, what it must be and the bad value
+   */
+  private static long setting(String name, long fallback, long min, long max, String mustBe) {
+    String v = System.getProperty(name, System.getenv(name));
     if (v == null || v.isBlank()) {
-      return cores;
+      return fallback;
     }
     try {
-      int n = Integer.parseInt(v.trim());
-      if (n < 1) {
+      long n = Long.parseLong(v.trim());
+      if (n < min || n > max) {
         throw new NumberFormatException();
       }
       return n;
     } catch (NumberFormatException e) {
-      throw new IllegalStateException(
-          "KAIRO_NUM_THREADS must be a positive integer, got '" + v + "'");
-    }
-  }
-
-  private static long configuredSpinMicros() {
-    String v = System.getProperty("KAIRO_SPIN_US", System.getenv("KAIRO_SPIN_US"));
-    if (v == null || v.isBlank()) {
-      return 200;
-    }
-    try {
-      long us = Long.parseLong(v.trim());
-      if (us < 0) {
-        throw new NumberFormatException();
-      }
-      return us;
-    } catch (NumberFormatException e) {
-      throw new IllegalStateException(
-          "KAIRO_SPIN_US must be a non-negative integer (microseconds), got '" + v + "'");
+      throw new IllegalStateException(name + " must be " + mustBe + ", got '" + v + "'");
     }
   }
 

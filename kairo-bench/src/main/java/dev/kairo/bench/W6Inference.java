@@ -36,6 +36,10 @@ public final class W6Inference {
       for (int i = 0; i < 1000; i++) {
         checksum += F.softmax(net.forward(one)).data().get(0, 0);
       }
+      if (trace) {
+        System.err.println("W6 trace: single-sample timing starts at JVM uptime ms "
+            + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+      }
       for (int i = 0; i < times.length; i++) {
         long t0 = System.nanoTime();
         Tensor p = F.softmax(net.forward(one)).data();
@@ -46,6 +50,10 @@ public final class W6Inference {
         checksum += F.softmax(net.forward(batch)).data().get(0, 0);
       }
       long[] batchTimes = new long[200];
+      if (trace) {
+        System.err.println("W6 trace: batch timing starts at JVM uptime ms "
+            + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+      }
       long t0 = System.nanoTime();
       for (int i = 0; i < 200; i++) {
         long c0 = trace ? System.nanoTime() : 0;

@@ -1,0 +1,87 @@
+package dev.kairo.tensor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The repository's {@code kairo-jvm.args}, which the {@code kairo} command and bench/compare
+ * pass to the JVM: the methods it names must exist (a rename would silently drop the setting),
+ * and a JVM given the file must start and print nothing on standard output (the benchmarks
+ * print their JSON there).
+ */
+class JvmArgsFileTest {
+  private static final String DONTINLINE = "-XX:CompileCommand=dontinline,";
+
+  private static Path argsFile() {
+    Path module = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+    Path file = module.resolveSibling("kairo-jvm.args");
+    assertThat(file).as("kairo-jvm.args beside the kairo-core module").exists();
+    return file;
+  }
+
+  private static List<String> options() throws IOException {
+    List<String> out = new ArrayList<>();
+    for (String line : Files.readAllLines(argsFile(), StandardCharsets.UTF_8)) {
+      int hash = line.indexOf('#');
+      String code = (hash >= 0 ? line.substring(0, hash) : line).trim();
+      if (!code.isEmpty()) {
+        out.addAll(Arrays.asList(code.split("\\s+")));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void everyMethodKeptOutOfItsCallersExists() throws Exception {
+    List<String> names = new ArrayList<>();
+    for (String option : options()) {
+      if (!option.startsWith(DONTINLINE)) {
+        continue;
+      }
+      String[] target = option.substring(DONTINLINE.length()).split("::");
+      assertThat(target).as(option).hasSize(2);
+      // Not initialised: OpenBlasGemm's class must not load native code here.
+      Class<?> owner = Class.forName(target[0], false, getClass().getClassLoader());
+      boolean found = Arrays.stream(owner.getDeclaredMethods())
+          .anyMatch(m -> m.getName().equals(target[1]));
+      assertThat(found).as("%s declares a method %s (named in kairo-jvm.args)", target[0],
+          target[1]).isTrue();
+      names.add(target[1]);
+    }
+    assertThat(names).contains("sgemm", "work");
+  }
+
+  @Test
+  void quietComesBeforeTheCompileCommandsItSilences() throws IOException {
+    List<String> options = options();
+    int quiet = options.indexOf("-XX:CompileCommand=quiet");
+    int first = -1;
+    for (int i = 0; i < options.size() && first < 0; i++) {
+      if (options.get(i).startsWith(DONTINLINE)) {
+        first = i;
+      }
+    }
+    assertThat(quiet).isGreaterThanOrEqualTo(0).isLessThan(first);
+  }
+
+  @Test
+  void aJvmStartsWithTheFileAndKeepsStandardOutputClean() throws Exception {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process p = new ProcessBuilder(java.toString(), "@" + argsFile(), "-version")
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    byte[] stdout = p.getInputStream().readAllBytes();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isZero();
+    assertThat(new String(stdout, StandardCharsets.UTF_8)).isEmpty();
+  }
+}

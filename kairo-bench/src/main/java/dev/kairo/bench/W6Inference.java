@@ -37,8 +37,7 @@ public final class W6Inference {
         checksum += F.softmax(net.forward(one)).data().get(0, 0);
       }
       if (trace) {
-        System.err.println("W6 trace: single-sample timing starts at JVM uptime ms "
-            + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+        printPhaseStart("single-sample");
       }
       for (int i = 0; i < times.length; i++) {
         long t0 = System.nanoTime();
@@ -51,8 +50,7 @@ public final class W6Inference {
       }
       long[] batchTimes = new long[200];
       if (trace) {
-        System.err.println("W6 trace: batch timing starts at JVM uptime ms "
-            + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+        printPhaseStart("batch");
       }
       long t0 = System.nanoTime();
       for (int i = 0; i < 200; i++) {
@@ -71,6 +69,12 @@ public final class W6Inference {
               + " \"metric\": %.6f, \"metric_name\": \"checksum\", \"peak_rss_mib\": %.1f}",
           medianUs, 200 * 128 / batchSeconds, checksum, BenchOutput.peakRssMib()));
     }
+  }
+
+  /** When a timed phase starts, in JVM uptime, to line compile logs up with the windows. */
+  private static void printPhaseStart(String phase) {
+    System.err.println("W6 trace: " + phase + " timing starts at JVM uptime ms "
+        + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
   }
 
   /** Medians of each 1,000 single-sample calls and means of each 20 batch calls, in µs. */

@@ -261,12 +261,12 @@ final class Elementwise {
         break;
       case EXP:
         for (int i = lo; i < hi; i++) {
-          o[i] = (float) Math.exp(x[i]);
+          o[i] = FloatMath.exp(x[i]);
         }
         break;
       case LOG:
         for (int i = lo; i < hi; i++) {
-          o[i] = (float) Math.log(x[i]);
+          o[i] = FloatMath.log(x[i]);
         }
         break;
       case SQRT:
@@ -335,10 +335,10 @@ final class Elementwise {
 
   static float sigmoid(float x) {
     if (x >= 0) {
-      return (float) (1.0 / (1.0 + Math.exp(-x)));
+      return 1f / (1f + FloatMath.exp(-x));
     }
-    double e = Math.exp(x);
-    return (float) (e / (1.0 + e));
+    float e = FloatMath.exp(x);
+    return e / (1f + e);
   }
 
   static Tensor where(Tensor cond, Tensor a, Tensor b) {

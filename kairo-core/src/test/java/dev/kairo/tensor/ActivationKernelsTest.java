@@ -1,6 +1,7 @@
 package dev.kairo.tensor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -22,8 +23,8 @@ class ActivationKernelsTest {
 
   @Test
   void softmaxRowsMatchesTheDefinitionEdgesIncluded() {
-    // Row maxima skip exp (e^0 = 1 exactly): the rows must still equal the definition bit for
-    // bit, ties and an infinite maximum included (inf - inf is NaN there, as in PyTorch).
+    // The rows must equal the definition (with FloatMath's exp and log) bit for bit, ties and
+    // an infinite maximum included (inf - inf is NaN there, as in PyTorch).
     float[][] rows = {
       {0.3f, -1.2f}, {-1.2f, 0.3f}, {2f, 2f}, {0f, -0f}, {5f, Float.NEGATIVE_INFINITY},
       {Float.POSITIVE_INFINITY, 1f}, {Float.NaN, 1f}, {1e30f, -1e30f}, {0.1f, 0.7f, -3f}
@@ -35,21 +36,30 @@ class ActivationKernelsTest {
       for (float v : row) {
         m = Math.max(m, v);
       }
-      double sum = 0;
-      double[] e = new double[row.length];
+      float sum = 0;
+      float[] e = new float[row.length];
       for (int j = 0; j < row.length; j++) {
-        e[j] = Math.exp(row[j] - m);
+        e[j] = FloatMath.exp(row[j] - m);
         sum += e[j];
       }
+      double exactSum = 0;
+      for (float v : row) {
+        exactSum += Math.exp((double) v - m);
+      }
       for (int j = 0; j < row.length; j++) {
-        float want = (float) e[j] * (float) (1 / sum);
+        float want = e[j] * (1f / sum);
         // Compared as bits, so NaN equals NaN.
         assertThat(Float.floatToIntBits(probs[j]))
             .as("softmax(%s)[%d] = %s", java.util.Arrays.toString(row), j, probs[j])
             .isEqualTo(Float.floatToIntBits(want));
+        if (Float.isFinite(m)) { // and close to softmax in double
+          assertThat((double) probs[j]).isCloseTo(Math.exp((double) row[j] - m) / exactSum,
+              within(3e-7));
+        }
       }
       assertThat(Double.doubleToLongBits(lse)).as("logsumexp(%s) = %s",
-          java.util.Arrays.toString(row), lse).isEqualTo(Double.doubleToLongBits(m + Math.log(sum)));
+          java.util.Arrays.toString(row), lse)
+          .isEqualTo(Double.doubleToLongBits(m + (double) FloatMath.log(sum)));
     }
   }
 

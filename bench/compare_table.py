@@ -7,7 +7,8 @@ Each record holds one process's JSON line. The figure compared per workload:
   W6          latency_us (lower) and batch_samples_per_s (higher)
 Ratios are medians over repetitions of (peer figure / Kairo figure), oriented so that above 1
 means Kairo is faster. Peers: NumPy from scratch, PyTorch, and scikit-learn's MLPClassifier
-(W2 and W5a only; "-" where a peer has no run).
+(W2 and W5a only; "-" where a peer has no run). W5b also has a reference point, "java-floor"
+(W5RegressionFloor: the recipe as hand-fused Java loops), listed under the table, not as a peer.
 """
 import datetime
 import glob
@@ -78,6 +79,20 @@ for (w, t) in sorted(by, key=lambda k: (k[0], k[1])):
     if w in ("W2", "W3"):
         print(f"| {w} | {t} | peak RSS MiB | {cell(rss.get('kairo', []), num)} | "
               + " | ".join(cell(rss.get(i, []), num) for i, _ in PEERS) + " |" + " |" * (len(PEERS) + 2))
+floors = [(w, t) for (w, t) in sorted(by) if "java-floor" in by[(w, t)]]
+if floors:
+    print("\nReference point, not a peer: the same recipe hand-written as fused loops over plain "
+          "float arrays in Java (no library; what any JVM library can at best approach):")
+for (w, t) in floors:
+    impls = by[(w, t)]
+    fl = {r["rep"]: r["run"]["seconds"] for r in impls["java-floor"]}
+    k = {r["rep"]: r["run"]["seconds"] for r in impls.get("kairo", [])}
+    npy = {r["rep"]: r["run"]["seconds"] for r in impls.get("numpy", [])}
+    print(f"- {w} java-floor: {cell(list(fl.values()), num)} s; "
+          f"Kairo/floor {cell([k[i] / fl[i] for i in fl if i in k], lambda v: f'{v:.2f}')}; "
+          f"NumPy/floor {cell([npy[i] / fl[i] for i in fl if i in npy], lambda v: f'{v:.2f}')}; "
+          f"its {impls['java-floor'][0]['run']['metric_name']} "
+          f"{statistics.median(r['run']['metric'] for r in impls['java-floor']):.4g}")
 notes = {(r["workload"], r["impl"]): r["run"]["note"] for r in recs if r["run"].get("note")}
 if notes:
     print("\nNot the workload's exact recipe (figures comparable in cost, metrics not exactly):")

@@ -112,7 +112,7 @@ public final class W5Regression {
   }
 
   /** numpy.random.permutation(64) with the same generator: Fisher-Yates from the back. */
-  private static void shuffle(NumpyRandomState np, int[] order) {
+  static void shuffle(NumpyRandomState np, int[] order) {
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }

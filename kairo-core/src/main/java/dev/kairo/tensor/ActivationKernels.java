@@ -112,8 +112,9 @@ public final class ActivationKernels {
 
   /**
    * Softmax of each row of a dense [rows, width] array, in one pass per row: the maximum,
-   * {@code e^{x − max}} summed in double, then one scale. Returns each row's log-sum-exp
-   * ({@code max + log Σ e^{x − max}}), which a cross-entropy needs and a softmax ignores.
+   * {@code e^{x − max}} ({@code FloatMath.exp}) summed in float, then one scale. Returns each
+   * row's log-sum-exp ({@code max + log Σ e^{x − max}}), which a cross-entropy needs and a
+   * softmax ignores.
    * Rows are split among Kairo's threads when there are many.
    *
    * <pre>{@code
@@ -131,9 +132,9 @@ public final class ActivationKernels {
           float v = x[j];
           m = v > m || v != v ? v : m; // a NaN anywhere makes the maximum NaN
         }
-        // Float exp and log, inline (FloatMath: 1 and 2 ulp), and a float sum: through Math's
-        // double stubs and a double sum this was a third of seed 003's training step. An
-        // infinite maximum gives inf - inf = NaN here, as in PyTorch.
+        // Float exp and log, inline (FloatMath: 1 and 2 ulp), and a float sum: with Math's
+        // double routines and a double sum this kernel was a third of seed 003's training
+        // step. An infinite maximum gives inf - inf = NaN here, as in PyTorch.
         float sum = 0;
         for (int j = row; j < end; j++) {
           float e = FloatMath.exp(x[j] - m);

@@ -3,8 +3,8 @@ package dev.kairo.tensor;
 /**
  * {@code exp} and {@code log} in float precision, inline: a handful of multiplies and adds
  * where {@code Math.exp} and {@code Math.log} are calls into a stub of the JVM that work in
- * double and cost about 35 cycles each. Seed 003's network (W5a) spent a third of its step in
- * those two calls inside its 2-class softmax before this.
+ * double and cost about 35 cycles each. Seed 003's network (W5a) spent about a third of its
+ * steady-state step in its 2-class softmax before this, most of it in those two calls.
  *
  * <p>The polynomials go through {@code Math.fma}, one instruction on the CPUs Kairo targets
  * (x86-64 since 2013, AArch64), as in {@link JavaGemm}: half the latency of a multiply and an

@@ -13,7 +13,9 @@ import dev.kairo.data.NumpyRandomState;
  * program specialised to this one network needs, which a general library can approach but
  * hardly beat. (It is not a hard bound: the step loop is vectorised by the JIT, the forward
  * dot product is not; a Vector API version of it read about the same, 0.09-0.15 s against
- * 0.14, in a throwaway test.) Prints one JSON line, impl {@code java-floor}.
+ * 0.14, in a throwaway test. Like any JVM program it also depends on the JIT's settings: with
+ * {@code kairo-jvm.args}'s {@code -XX:InlineSmallCode=1000} it took 0.103-0.105 s instead of
+ * 0.137-0.140.) Prints one JSON line, impl {@code java-floor}.
  *
  * <pre>
  * java -cp kairo-bench/target/kairo-bench.jar dev.kairo.bench.W5RegressionFloor \

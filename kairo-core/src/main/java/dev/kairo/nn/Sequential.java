@@ -1,6 +1,8 @@
 package dev.kairo.nn;
 
+import dev.kairo.autograd.NoGrad;
 import dev.kairo.autograd.Variable;
+import dev.kairo.tensor.Workspace;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,9 +13,17 @@ import java.util.List;
  * <pre>{@code
  * Sequential net = new Sequential(new Linear(784, 256), Layers.relu(), new Linear(256, 10));
  * }</pre>
+ *
+ * <p>Inference reuses memory: under {@link NoGrad}, when every layer is one of Kairo's own
+ * that keeps nothing from a call ({@code Linear}, {@code Activation}, {@code Dropout},
+ * {@code Flatten}, {@code BatchNorm}, {@code LayerNorm}, or such a {@code Sequential}), the
+ * layers' output arrays are kept and filled again by the next call (see {@link Workspace});
+ * the array behind the returned result is never reused, so what a caller holds stays as it
+ * was. Any other layer, or a graph being recorded, turns this off for the call.
  */
 public class Sequential extends Module {
   private final List<Module> layers = new ArrayList<>();
+  private final Workspace workspace = new Workspace();
 
   /** A container of the given modules, in order. */
   public Sequential(Module... modules) {
@@ -46,6 +56,37 @@ public class Sequential extends Module {
    */
   @Override
   public Variable forward(Variable x) {
+    if (NoGrad.isGradEnabled() || !keepsNothing(this) || !workspace.enter()) {
+      return forwardLayers(x);
+    }
+    Variable y = null;
+    try {
+      y = forwardLayers(x);
+      return y;
+    } finally {
+      workspace.exit(y == null ? null : y.data());
+    }
+  }
+
+  /**
+   * Whether {@code m} is a layer known to keep no array of its input or output once its
+   * forward returns (exact classes: a subclass may override forward).
+   */
+  private static boolean keepsNothing(Module m) {
+    Class<?> c = m.getClass();
+    if (c == Sequential.class) {
+      for (Module child : ((Sequential) m).layers) {
+        if (!keepsNothing(child)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return c == Linear.class || c == Activation.class || c == Dropout.class
+        || c == Flatten.class || c == BatchNorm.class || c == LayerNorm.class;
+  }
+
+  private Variable forwardLayers(Variable x) {
     Variable y = x;
     for (int i = 0; i < layers.size(); i++) {
       Module m = layers.get(i);

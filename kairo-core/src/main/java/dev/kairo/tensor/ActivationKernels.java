@@ -82,7 +82,7 @@ public final class ActivationKernels {
    */
   public static Tensor leakyRectify(Tensor x, float slope) {
     float[] d = x.denseData();
-    float[] out = new float[d.length];
+    float[] out = Workspace.floats(d.length);
     Parallel.forRange(out.length, GRAIN, (lo, hi) -> {
       if (slope == 0f) {
         for (int i = lo; i < hi; i++) {

@@ -47,7 +47,7 @@ final class Elementwise {
   static Tensor binary(Binary op, Tensor a, Tensor b) {
     int[] outShape = Shape.broadcast(op.label, a.shape, b.shape);
     int n = Shape.numel(outShape);
-    float[] out = new float[n];
+    float[] out = Workspace.floats(n); // every path below writes all n
     if (Shape.same(a.shape, b.shape) && a.isContiguous() && b.isContiguous()) {
       Parallel.forRange(n, GRAIN, (lo, hi) ->
           vv(op, a.data, a.offset + lo, b.data, b.offset + lo, out, lo, hi - lo));
@@ -88,7 +88,7 @@ final class Elementwise {
   static Tensor scalar(Binary op, Tensor a, float s) {
     Tensor c = a.contiguous();
     int n = c.numel();
-    float[] out = new float[n];
+    float[] out = Workspace.floats(n);
     Parallel.forRange(n, GRAIN, (lo, hi) -> vs(op, c.data, c.offset + lo, s, out, lo, hi - lo));
     return Tensor.of(out, a.shape);
   }
@@ -246,7 +246,7 @@ final class Elementwise {
   static Tensor unary(Unary op, Tensor x) {
     float[] d = x.denseData();
     int n = d.length;
-    float[] out = new float[n];
+    float[] out = Workspace.floats(n);
     Parallel.forRange(n, GRAIN, (lo, hi) -> map(op, d, out, lo, hi));
     return Tensor.of(out, x.shape);
   }

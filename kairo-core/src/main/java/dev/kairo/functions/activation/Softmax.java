@@ -3,6 +3,7 @@ package dev.kairo.functions.activation;
 import dev.kairo.autograd.Function;
 import dev.kairo.tensor.ActivationKernels;
 import dev.kairo.tensor.Tensor;
+import dev.kairo.tensor.Workspace;
 
 /**
  * Softmax along an axis: {@code yᵢ = e^{xᵢ − m} / Σⱼ e^{xⱼ − m}} with m the maximum (for
@@ -24,7 +25,7 @@ public final class Softmax extends Function {
     if (x.rank() > 0 && (axis == -1 || axis == x.rank() - 1)) {
       // The usual case, classes along the last axis: one fused pass per row.
       int width = x.size(-1);
-      float[] p = new float[x.numel()];
+      float[] p = Workspace.floats(x.numel()); // softmaxRows writes every element
       ActivationKernels.softmaxRows(x.denseData(), x.numel() / Math.max(1, width), width, p);
       y = Tensor.of(p, x.shape());
       return y;

@@ -5,6 +5,7 @@ import dev.kairo.tensor.ActivationKernels;
 import dev.kairo.tensor.Gemm;
 import dev.kairo.tensor.Shape;
 import dev.kairo.tensor.Tensor;
+import dev.kairo.tensor.Workspace;
 
 /**
  * The fully connected (全結合) transform {@code y = x·Wᵀ + b}, PyTorch's layout: x [..., in],
@@ -66,7 +67,8 @@ public final class Linear extends Function {
     batch = xt.numel() / Math.max(1, in);
     x = xt.denseData();
     w = wt.denseData();
-    float[] y = new float[batch * out];
+    // Every element is written below (bias rows, then beta = 1; or beta = 0, which overwrites).
+    float[] y = Workspace.floats(batch * out);
     if (hasBias) {
       float[] b = inputs[2].denseData();
       for (int r = 0; r < batch; r++) {

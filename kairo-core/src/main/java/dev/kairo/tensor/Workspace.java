@@ -2,6 +2,7 @@ package dev.kairo.tensor;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Output arrays kept from one forward pass to the next, for a model that runs the same pass
@@ -51,6 +52,11 @@ public final class Workspace {
   static final int IDLE_PASSES = 16;
 
   private static final ThreadLocal<Workspace> ACTIVE = new ThreadLocal<>();
+  /**
+   * Passes in progress on all threads: while there are none (training, or any program that
+   * never runs inference through a Sequential) {@link #floats} is a plain {@code new}.
+   */
+  private static final AtomicInteger PASSES = new AtomicInteger();
 
   private final AtomicBoolean busy = new AtomicBoolean();
   /** The kept arrays, {@code count} of them; those handed out in this pass are in use. */
@@ -67,6 +73,10 @@ public final class Workspace {
    * all of it. New unless a workspace is active on this thread.
    */
   public static float[] floats(int n) {
+    return PASSES.get() == 0 ? new float[n] : lookup(n);
+  }
+
+  private static float[] lookup(int n) {
     Workspace w = ACTIVE.get();
     return w == null ? new float[n] : w.take(n);
   }
@@ -106,6 +116,7 @@ public final class Workspace {
     }
     pass++;
     ACTIVE.set(this);
+    PASSES.incrementAndGet();
     return true;
   }
 
@@ -132,6 +143,7 @@ public final class Workspace {
       Arrays.fill(kept, live, count, null);
       count = live;
     } finally {
+      PASSES.decrementAndGet();
       ACTIVE.remove();
       busy.set(false);
     }

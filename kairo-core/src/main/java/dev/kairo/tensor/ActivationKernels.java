@@ -124,6 +124,10 @@ public final class ActivationKernels {
   public static double[] softmaxRows(float[] x, int rows, int width, float[] probs) {
     double[] lse = new double[rows];
     Parallel.forRange(rows, Math.max(1, GRAIN / Math.max(1, width)), (lo, hi) -> {
+      if (width == 2) {
+        softmaxPairs(x, probs, lse, lo, hi);
+        return;
+      }
       for (int r = lo; r < hi; r++) {
         int row = r * width;
         int end = row + width;
@@ -149,5 +153,36 @@ public final class ActivationKernels {
       }
     });
     return lse;
+  }
+
+  /**
+   * {@link #softmaxRows} for two classes (seed 003's moons), the same bits with one
+   * {@code exp} per row instead of two: the larger logit's {@code e^{x − max}} is
+   * {@code e^0}, which {@code FloatMath.exp} returns as exactly 1. An infinite or NaN maximum
+   * takes the general arithmetic, so that it gives NaN as {@link #softmaxRows} does.
+   */
+  private static void softmaxPairs(float[] x, float[] probs, double[] lse, int lo, int hi) {
+    for (int r = lo; r < hi; r++) {
+      int p = 2 * r;
+      float a = x[p];
+      float b = x[p + 1];
+      float m = b > a || b != b ? b : a;
+      float ea;
+      float eb;
+      if (Math.abs(m) < Float.POSITIVE_INFINITY) {
+        boolean aIsMax = a == m;
+        float e = FloatMath.exp((aIsMax ? b : a) - m);
+        ea = aIsMax ? 1f : e;
+        eb = aIsMax ? e : 1f;
+      } else {
+        ea = FloatMath.exp(a - m);
+        eb = FloatMath.exp(b - m);
+      }
+      float sum = ea + eb;
+      float inv = 1f / sum;
+      probs[p] = ea * inv;
+      probs[p + 1] = eb * inv;
+      lse[r] = m + (double) FloatMath.log(sum);
+    }
   }
 }

@@ -169,6 +169,14 @@ final class FunctionCases {
         new int[][] {{5, 3}, {4, 3}, {4}}, -1, 1, NONE, FunctionCases::refLinear, null));
     c.add(new Case("linear one row", Linear.class, in -> F.linear(in[0], in[1], in[2]),
         new int[][] {{1, 3}, {4, 3}, {4}}, -1, 1, NONE, FunctionCases::refLinear, null));
+    // One to three outputs: the bias rows are filled by doubling copies and their gradient
+    // summed by the narrow-column path; odd row counts leave a partial last copy.
+    c.add(new Case("linear 2 outputs", Linear.class, in -> F.linear(in[0], in[1], in[2]),
+        new int[][] {{7, 3}, {2, 3}, {2}}, -1, 1, NONE, FunctionCases::refLinear, null));
+    c.add(new Case("linear 3 outputs", Linear.class, in -> F.linear(in[0], in[1], in[2]),
+        new int[][] {{11, 2}, {3, 2}, {3}}, -1, 1, NONE, FunctionCases::refLinear, null));
+    c.add(new Case("linear 1 output", Linear.class, in -> F.linear(in[0], in[1], in[2]),
+        new int[][] {{6, 4}, {1, 4}, {1}}, -1, 1, NONE, FunctionCases::refLinear, null));
     c.add(new Case("linear no-bias 3d", Linear.class, in -> F.linear(in[0], in[1]),
         new int[][] {{2, 3, 3}, {4, 3}}, -1, 1, NONE, null, null));
     c.add(new Case("linear+relu", Linear.class, in -> new Linear(true).apply(in[0], in[1], in[2]),

@@ -64,6 +64,34 @@ class ActivationKernelsTest {
   }
 
   @Test
+  void twoClassRowsGiveTheGeneralPathsBits() {
+    // Two classes take a shortcut (one exp per row); a third class at -inf leaves the general
+    // path's arithmetic unchanged (e^-inf = 0 adds nothing), so the bits must agree.
+    Random rng = new Random(4);
+    int rows = 500;
+    float[] pairs = new float[2 * rows];
+    float[] triples = new float[3 * rows];
+    for (int r = 0; r < rows; r++) {
+      float a = (float) (rng.nextGaussian() * (r % 7 == 0 ? 40 : 3));
+      float b = r % 5 == 0 ? a : (float) (rng.nextGaussian() * 3);
+      pairs[2 * r] = a;
+      pairs[2 * r + 1] = b;
+      triples[3 * r] = a;
+      triples[3 * r + 1] = b;
+      triples[3 * r + 2] = Float.NEGATIVE_INFINITY;
+    }
+    float[] p2 = new float[2 * rows];
+    float[] p3 = new float[3 * rows];
+    double[] lse2 = ActivationKernels.softmaxRows(pairs, rows, 2, p2);
+    double[] lse3 = ActivationKernels.softmaxRows(triples, rows, 3, p3);
+    for (int r = 0; r < rows; r++) {
+      assertThat(new float[] {p2[2 * r], p2[2 * r + 1]}).as("row %d", r)
+          .containsExactly(p3[3 * r], p3[3 * r + 1]);
+      assertThat(lse2[r]).as("row %d", r).isEqualTo(lse3[r]);
+    }
+  }
+
+  @Test
   void reluAndLeakyReluMatchTheirDefinitions() {
     float[] x = values();
     for (float slope : new float[] {0f, 0.01f, 0.25f}) {

@@ -70,10 +70,7 @@ public final class Linear extends Function {
     // Every element is written below (bias rows, then beta = 1; or beta = 0, which overwrites).
     float[] y = Workspace.floats(batch * out);
     if (hasBias) {
-      float[] b = inputs[2].denseData();
-      for (int r = 0; r < batch; r++) {
-        System.arraycopy(b, 0, y, r * out, out);
-      }
+      broadcastRows(inputs[2].denseData(), y, batch, out);
     }
     Gemm.sgemm(false, true, batch, out, in, 1f, x, 0, in, w, 0, in, hasBias ? 1f : 0f, y, 0, out);
     int[] yShape = xShape.clone();
@@ -112,6 +109,22 @@ public final class Linear extends Function {
   }
 
   /**
+   * Fills each of the {@code rows} rows of {@code y} with {@code b}: one row, then the filled
+   * part copied onto the rest, doubling, so {@code log2(rows)} copies in all. A copy per row
+   * cost seed 003's 200 rows of 2 or 3 floats 200 calls each, about an eighth of its step.
+   */
+  private static void broadcastRows(float[] b, float[] y, int rows, int cols) {
+    if (rows == 0) {
+      return;
+    }
+    System.arraycopy(b, 0, y, 0, cols);
+    int total = rows * cols;
+    for (int filled = cols; filled < total; filled *= 2) {
+      System.arraycopy(y, 0, y, filled, Math.min(filled, total - filled));
+    }
+  }
+
+  /**
    * The sum over rows of a dense [rows, cols] array, each column summed in double in row
    * order (so the loop order below does not change a bit); one row is returned as it is. Wide rows are walked row by row,
    * which vectorises across the columns; narrow ones (seed 003's 2 and 3 units) column by
@@ -122,6 +135,9 @@ public final class Linear extends Function {
       // The sum is the row itself (summing it in double and rounding back gave the same
       // floats, at a quarter of a per-sample step's time in W5b).
       return java.util.Arrays.copyOf(g, cols);
+    }
+    if (cols <= 3) {
+      return narrowColumnSums(g, rows, cols);
     }
     float[] d = new float[cols];
     if (cols < 16) {
@@ -143,6 +159,43 @@ public final class Linear extends Function {
     }
     for (int j = 0; j < cols; j++) {
       d[j] = (float) acc[j];
+    }
+    return d;
+  }
+
+  /**
+   * {@link #columnSums} for one to three columns, with a running sum per column in a local:
+   * the same additions in the same order, but the columns' chains of dependent adds run side
+   * by side instead of one after the other (seed 003's 200 rows: a third of the time).
+   */
+  private static float[] narrowColumnSums(float[] g, int rows, int cols) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    int n = rows * cols;
+    if (cols == 1) {
+      for (int p = 0; p < n; p++) {
+        s0 += g[p];
+      }
+    } else if (cols == 2) {
+      for (int p = 0; p < n; p += 2) {
+        s0 += g[p];
+        s1 += g[p + 1];
+      }
+    } else {
+      for (int p = 0; p < n; p += 3) {
+        s0 += g[p];
+        s1 += g[p + 1];
+        s2 += g[p + 2];
+      }
+    }
+    float[] d = new float[cols];
+    d[0] = (float) s0;
+    if (cols > 1) {
+      d[1] = (float) s1;
+    }
+    if (cols > 2) {
+      d[2] = (float) s2;
     }
     return d;
   }

@@ -234,6 +234,9 @@ final class OpenBlasGemm extends GemmBackend {
       a.trim();
       b.trim();
       c.trim();
+      if (heap.length > RETAIN) {
+        heap = new float[0];
+      }
     }
   }
 

@@ -126,9 +126,10 @@ public final class Linear extends Function {
 
   /**
    * The sum over rows of a dense [rows, cols] array, each column summed in double in row
-   * order (so the loop order below does not change a bit); one row is returned as it is. Wide rows are walked row by row,
-   * which vectorises across the columns; narrow ones (seed 003's 2 and 3 units) column by
-   * column, where a row-by-row inner loop of two or three was mostly loop overhead.
+   * order (so the loop order below does not change a bit); one row is returned as it is.
+   * Wide rows are walked row by row, which vectorises across the columns; one to three
+   * columns (seed 003's units) with a local sum each ({@link #narrowColumnSums}); four to
+   * fifteen column by column, where a row-by-row inner loop that short was mostly overhead.
    */
   private static float[] columnSums(float[] g, int rows, int cols) {
     if (rows == 1) {

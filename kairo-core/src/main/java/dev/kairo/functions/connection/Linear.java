@@ -179,12 +179,14 @@ public final class Linear extends Function {
         s0 += g[p];
       }
     } else if (cols == 2) {
-      for (int p = 0; p < n; p += 2) {
+      // "p + 1 < n", not "p < n" (the same for n a multiple of 2): with the last index in the
+      // bound, C2's hoisted range check holds; with "p < n" it failed once and recompiled.
+      for (int p = 0; p + 1 < n; p += 2) {
         s0 += g[p];
         s1 += g[p + 1];
       }
     } else {
-      for (int p = 0; p < n; p += 3) {
+      for (int p = 0; p + 2 < n; p += 3) {
         s0 += g[p];
         s1 += g[p + 1];
         s2 += g[p + 2];

@@ -182,6 +182,11 @@ final class FunctionCases {
     c.add(new Case("linear+relu", Linear.class, in -> new Linear(true).apply(in[0], in[1], in[2]),
         new int[][] {{5, 3}, {4, 3}, {4}}, -1, 1, NONE,
         xs -> refLinear(xs).maximum(Tensor.scalar(0f)), null));
+    // One row: the masked gradient's own array becomes the bias gradient.
+    c.add(new Case("linear+relu one row", Linear.class,
+        in -> new Linear(true).apply(in[0], in[1], in[2]),
+        new int[][] {{1, 3}, {4, 3}, {4}}, -1, 1, NONE,
+        xs -> refLinear(xs).maximum(Tensor.scalar(0f)), null));
 
     // reductions and shapes
     c.add(new Case("sum all", Sum.class, in -> F.sum(in[0]), new int[][] {{3, 4}}, -1, 1, NONE,

@@ -103,7 +103,9 @@ public final class Linear extends Function {
       gw = Tensor.of(d, out, in);
     }
     if (hasBias && needsInputGrad(2)) {
-      gb = Tensor.of(columnSums(gy, batch, out), out);
+      // One row: the bias gradient is the row itself. When rectified, gy is the mask's fresh
+      // array, read above and owned by nothing else, so it is handed over instead of copied.
+      gb = Tensor.of(rectified && batch == 1 ? gy : columnSums(gy, batch, out), out);
     }
     return hasBias ? new Tensor[] {gx, gw, gb} : new Tensor[] {gx, gw};
   }

@@ -85,9 +85,6 @@ import org.bytedeco.openblas.presets.openblas_nolapack.SetNumThreads;
  * hand-off to the pool costs 20 us), so they stay on the calling thread.
  */
 final class OpenBlasGemm extends GemmBackend {
-  /** Buffers up to this many floats (16 MiB) are kept per thread; larger ones are freed. */
-  private static final long RETAIN = 1L << 22;
-
   private final String name;
 
   private OpenBlasGemm(String name) {
@@ -209,70 +206,6 @@ final class OpenBlasGemm extends GemmBackend {
     run.invoke(call);
   }
 
-  /**
-   * Per-thread native copies of A, B and C, and the operand that every block of a split
-   * product reads ({@code shared}: B when rows of C are split, A when columns are), which the
-   * calling thread owns and its helpers only read.
-   */
-  private static final class Staging {
-    final Buffer a = new Buffer();
-    final Buffer b = new Buffer();
-    final Buffer c = new Buffer();
-    final Buffer shared = new Buffer();
-    private float[] heap = new float[0];
-
-    /** A heap array of at least n floats, for results read back before adding them. */
-    float[] scratch(int n) {
-      if (heap.length < n) {
-        heap = new float[n];
-      }
-      return heap;
-    }
-
-    /** Frees oversized block buffers; never {@code shared}, which helpers may be reading. */
-    void trimBlocks() {
-      a.trim();
-      b.trim();
-      c.trim();
-      if (heap.length > RETAIN) {
-        heap = new float[0];
-      }
-    }
-  }
-
-  private static final class Buffer {
-    FloatPointer ptr;
-    FloatBuffer view;
-    long cap;
-
-    FloatBuffer ensure(long n) {
-      if (n > cap) {
-        release();
-        ptr = new FloatPointer(n);
-        view = ptr.asBuffer();
-        cap = n;
-      }
-      return view;
-    }
-
-    void trim() {
-      if (cap > RETAIN) {
-        release();
-      }
-    }
-
-    private void release() {
-      if (ptr != null) {
-        ptr.deallocate();
-      }
-      ptr = null;
-      view = null;
-      cap = 0;
-    }
-  }
-
-  private static final ThreadLocal<Staging> STAGING = ThreadLocal.withInitial(Staging::new);
-
   /** Shared operands smaller than this many floats are copied by the caller alone. */
   private static final int SHARED_SPLIT_MIN = 1 << 16;
 
@@ -296,7 +229,7 @@ final class OpenBlasGemm extends GemmBackend {
           null, false);
       return;
     }
-    Staging own = STAGING.get();
+    OpenBlasStaging own = OpenBlasStaging.forThisThread();
     FloatPointer shared = byCols
         ? stageShared(own.shared, a, aOff, lda, transA ? k : m, transA ? m : k)
         : stageShared(own.shared, b, bOff, ldb, transB ? n : k, transB ? k : n);
@@ -321,11 +254,11 @@ final class OpenBlasGemm extends GemmBackend {
    * Copies a rows x cols operand (leading dimension ld) into {@code dst}, packed, in parallel
    * row slices when it is large, and returns its native pointer.
    */
-  private static FloatPointer stageShared(Buffer dst, float[] src, int off, int ld, int rows,
-      int cols) {
+  private static FloatPointer stageShared(OpenBlasStaging.Buffer dst, float[] src, int off,
+      int ld, int rows, int cols) {
     FloatBuffer view = dst.ensure((long) rows * cols);
     if ((long) rows * cols < SHARED_SPLIT_MIN) {
-      put(src, off, ld, rows, cols, view);
+      OpenBlasStaging.put(src, off, ld, rows, cols, view);
     } else {
       Parallel.forRange(rows, 1, (lo, hi) -> {
         if (ld == cols) {
@@ -367,20 +300,20 @@ final class OpenBlasGemm extends GemmBackend {
           beta, c, cOff, ldc);
       return;
     }
-    Staging s = STAGING.get();
+    OpenBlasStaging s = OpenBlasStaging.forThisThread();
     FloatPointer pa = shared;
     FloatPointer pb = shared;
     if (shared == null || !sharedIsA) {
-      put(a, aOff, lda, rowsA, colsA, s.a.ensure((long) rowsA * colsA));
+      OpenBlasStaging.put(a, aOff, lda, rowsA, colsA, s.a.ensure((long) rowsA * colsA));
       pa = s.a.ptr;
     }
     boolean flipB = transB && shared == null && m >= FLIP_MIN_ROWS
         && (long) n * k <= FLIP_MAX_FLOATS;
     if (flipB) {
-      putTransposed(b, bOff, ldb, n, k, s.b.ensure((long) n * k));
+      OpenBlasStaging.putTransposed(b, bOff, ldb, n, k, s.b.ensure((long) n * k));
       pb = s.b.ptr;
     } else if (shared == null || sharedIsA) {
-      put(b, bOff, ldb, rowsB, colsB, s.b.ensure((long) rowsB * colsB));
+      OpenBlasStaging.put(b, bOff, ldb, rowsB, colsB, s.b.ensure((long) rowsB * colsB));
       pb = s.b.ptr;
     }
     // With beta = 1 the flipped product is computed with beta = 0 and added to C here: the
@@ -389,16 +322,16 @@ final class OpenBlasGemm extends GemmBackend {
     boolean addAfter = flipB && beta == 1f;
     FloatBuffer nc = s.c.ensure((long) m * n);
     if (beta != 0f && !addAfter) {
-      put(c, cOff, ldc, m, n, nc);
+      OpenBlasStaging.put(c, cOff, ldc, m, n, nc);
     }
     openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor,
         transA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
         transB && !flipB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
         m, n, k, alpha, pa, colsA, pb, flipB ? n : colsB, addAfter ? 0f : beta, s.c.ptr, n);
     if (addAfter) {
-      addTo(nc, s.scratch(m * n), c, cOff, ldc, m, n);
+      OpenBlasStaging.addTo(nc, s.scratch(m * n), c, cOff, ldc, m, n);
     } else {
-      get(nc, c, cOff, ldc, m, n);
+      OpenBlasStaging.get(nc, c, cOff, ldc, m, n);
     }
     s.trimBlocks();
   }
@@ -412,55 +345,4 @@ final class OpenBlasGemm extends GemmBackend {
    */
   private static final int FLIP_MIN_ROWS = 16;
   private static final int FLIP_MAX_FLOATS = 1024;
-
-  /** Copies op(B) = Bᵀ of an n x k matrix B (leading dimension ld) into dst as k x n, packed. */
-  private static void putTransposed(float[] src, int off, int ld, int n, int k,
-      FloatBuffer dst) {
-    for (int p = 0; p < k; p++) {
-      for (int j = 0; j < n; j++) {
-        dst.put(p * n + j, src[off + j * ld + p]);
-      }
-    }
-  }
-
-  /** Adds the packed rows x cols result to dst (leading dimension ld), via the heap array tmp. */
-  private static void addTo(FloatBuffer src, float[] tmp, float[] dst, int off, int ld,
-      int rows, int cols) {
-    src.get(0, tmp, 0, rows * cols);
-    if (ld == cols) {
-      for (int i = 0; i < rows * cols; i++) {
-        dst[off + i] += tmp[i];
-      }
-      return;
-    }
-    for (int r = 0; r < rows; r++) {
-      int d = off + r * ld;
-      int t = r * cols;
-      for (int j = 0; j < cols; j++) {
-        dst[d + j] += tmp[t + j];
-      }
-    }
-  }
-
-  /** Copies a rows x cols matrix with leading dimension ld into dst, packed (ld = cols). */
-  private static void put(float[] src, int off, int ld, int rows, int cols, FloatBuffer dst) {
-    if (ld == cols) {
-      dst.put(0, src, off, rows * cols);
-      return;
-    }
-    for (int r = 0; r < rows; r++) {
-      dst.put(r * cols, src, off + r * ld, cols);
-    }
-  }
-
-  /** Copies the packed rows x cols result back into dst with leading dimension ld. */
-  private static void get(FloatBuffer src, float[] dst, int off, int ld, int rows, int cols) {
-    if (ld == cols) {
-      src.get(0, dst, off, rows * cols);
-      return;
-    }
-    for (int r = 0; r < rows; r++) {
-      src.get(r * cols, dst, off + r * ld, cols);
-    }
-  }
 }

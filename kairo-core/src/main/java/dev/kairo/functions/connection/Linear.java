@@ -3,6 +3,7 @@ package dev.kairo.functions.connection;
 import dev.kairo.autograd.Function;
 import dev.kairo.tensor.ActivationKernels;
 import dev.kairo.tensor.Gemm;
+import dev.kairo.tensor.Rows;
 import dev.kairo.tensor.Shape;
 import dev.kairo.tensor.Tensor;
 import dev.kairo.tensor.Workspace;
@@ -70,7 +71,7 @@ public final class Linear extends Function {
     // Every element is written below (bias rows, then beta = 1; or beta = 0, which overwrites).
     float[] y = Workspace.floats(batch * out);
     if (hasBias) {
-      broadcastRows(inputs[2].denseData(), y, batch, out);
+      Rows.fill(inputs[2].denseData(), y, batch, out);
     }
     Gemm.sgemm(false, true, batch, out, in, 1f, x, 0, in, w, 0, in, hasBias ? 1f : 0f, y, 0, out);
     int[] yShape = xShape.clone();
@@ -108,22 +109,6 @@ public final class Linear extends Function {
       gb = Tensor.of(rectified && batch == 1 ? gy : columnSums(gy, batch, out), out);
     }
     return hasBias ? new Tensor[] {gx, gw, gb} : new Tensor[] {gx, gw};
-  }
-
-  /**
-   * Fills each of the {@code rows} rows of {@code y} with {@code b}: one row, then the filled
-   * part copied onto the rest, doubling, so {@code log2(rows)} copies in all. A copy per row
-   * cost seed 003's 200 rows of 2 or 3 floats 200 calls each, about an eighth of its step.
-   */
-  private static void broadcastRows(float[] b, float[] y, int rows, int cols) {
-    if (rows == 0) {
-      return;
-    }
-    System.arraycopy(b, 0, y, 0, cols);
-    int total = rows * cols;
-    for (int filled = cols; filled < total; filled *= 2) {
-      System.arraycopy(y, 0, y, filled, Math.min(filled, total - filled));
-    }
   }
 
   /**

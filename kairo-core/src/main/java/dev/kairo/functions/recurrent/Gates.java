@@ -1,6 +1,7 @@
 package dev.kairo.functions.recurrent;
 
 import dev.kairo.tensor.Gemm;
+import dev.kairo.tensor.Rows;
 
 /**
  * The gate nonlinearities and small array loops shared by the recurrent kernels. Each loop is
@@ -77,9 +78,7 @@ final class Gates {
         b[j] += b2[j];
       }
     }
-    for (int r = 0; r < rows; r++) {
-      System.arraycopy(b, 0, dst, r * width, width);
-    }
+    Rows.fill(b, dst, rows, width);
   }
 
   /**

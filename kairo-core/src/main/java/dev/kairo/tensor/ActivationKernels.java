@@ -28,31 +28,50 @@ public final class ActivationKernels {
       throw new IllegalArgumentException(op + ": shapes " + Shape.str(a.shape) + " and "
           + Shape.str(b.shape) + " must be equal");
     }
-    float[] ad = a.denseData();
-    float[] bd = b.denseData();
-    float[] out = new float[ad.length];
-    Parallel.forRange(out.length, GRAIN, (lo, hi) -> loop.run(ad, bd, out, lo, hi));
+    float[] out = new float[a.numel()];
+    run(loop, a.denseData(), b.denseData(), out);
     return Tensor.of(out, a.shape);
   }
 
+  /** The loop over whole arrays of equal length, split among threads when long. */
+  private static void run(Loop loop, float[] a, float[] b, float[] out) {
+    Parallel.forRange(out.length, GRAIN, (lo, hi) -> loop.run(a, b, out, lo, hi));
+  }
+
+  private static final Loop ONE_MINUS_SQUARE = (a, b, o, lo, hi) -> {
+    for (int i = lo; i < hi; i++) {
+      float v = b[i];
+      o[i] = a[i] * (1f - v * v);
+    }
+  };
+
   /** {@code g·(1 − y²)}. */
   public static Tensor mulOneMinusSquare(Tensor g, Tensor y) {
-    return fused("mulOneMinusSquare", g, y, (a, b, o, lo, hi) -> {
-      for (int i = lo; i < hi; i++) {
-        float v = b[i];
-        o[i] = a[i] * (1f - v * v);
-      }
-    });
+    return fused("mulOneMinusSquare", g, y, ONE_MINUS_SQUARE);
+  }
+
+  /** {@link #mulOneMinusSquare(Tensor, Tensor)} on arrays of one length, into {@code out}. */
+  public static void mulOneMinusSquare(float[] g, float[] y, float[] out) {
+    run(ONE_MINUS_SQUARE, g, y, out);
   }
 
   /** {@code g·y·(1 − y)·scale}. */
   public static Tensor mulLogisticSlope(Tensor g, Tensor y, float scale) {
-    return fused("mulLogisticSlope", g, y, (a, b, o, lo, hi) -> {
+    return fused("mulLogisticSlope", g, y, logisticSlope(scale));
+  }
+
+  /** {@link #mulLogisticSlope(Tensor, Tensor, float)} on arrays, into {@code out}. */
+  public static void mulLogisticSlope(float[] g, float[] y, float scale, float[] out) {
+    run(logisticSlope(scale), g, y, out);
+  }
+
+  private static Loop logisticSlope(float scale) {
+    return (a, b, o, lo, hi) -> {
       for (int i = lo; i < hi; i++) {
         float v = b[i];
         o[i] = a[i] * v * (1f - v) * scale;
       }
-    });
+    };
   }
 
   /**
@@ -68,12 +87,21 @@ public final class ActivationKernels {
 
   /** {@code g where x > 0, else g·slope} (slope 0: ReLU's mask). */
   public static Tensor maskNonPositive(Tensor g, Tensor x, float slope) {
+    return fused("maskNonPositive", g, x, nonPositiveMask(slope));
+  }
+
+  /** {@link #maskNonPositive(Tensor, Tensor, float)} on arrays, into {@code out}. */
+  public static void maskNonPositive(float[] g, float[] x, float slope, float[] out) {
+    run(nonPositiveMask(slope), g, x, out);
+  }
+
+  private static Loop nonPositiveMask(float slope) {
     float rise = 1f - slope;
-    return fused("maskNonPositive", g, x, (a, b, o, lo, hi) -> {
+    return (a, b, o, lo, hi) -> {
       for (int i = lo; i < hi; i++) {
         o[i] = a[i] * (slope + rise * positiveStep(b[i]));
       }
-    });
+    };
   }
 
   /**
@@ -83,6 +111,12 @@ public final class ActivationKernels {
   public static Tensor leakyRectify(Tensor x, float slope) {
     float[] d = x.denseData();
     float[] out = Workspace.floats(d.length);
+    leakyRectify(d, slope, out);
+    return Tensor.of(out, x.shape);
+  }
+
+  /** {@link #leakyRectify(Tensor, float)} on an array, into {@code out} (may be {@code d}). */
+  public static void leakyRectify(float[] d, float slope, float[] out) {
     Parallel.forRange(out.length, GRAIN, (lo, hi) -> {
       if (slope == 0f) {
         for (int i = lo; i < hi; i++) {
@@ -95,7 +129,16 @@ public final class ActivationKernels {
         }
       }
     });
-    return Tensor.of(out, x.shape);
+  }
+
+  /** {@code tanh} of each element of {@code x} into {@code out}: {@link Tensor#tanh()}'s bits. */
+  public static void tanh(float[] x, float[] out) {
+    Elementwise.unaryInto(Elementwise.Unary.TANH, x, out);
+  }
+
+  /** The logistic sigmoid of each element into {@code out}: {@link Tensor#sigmoid()}'s bits. */
+  public static void sigmoid(float[] x, float[] out) {
+    Elementwise.unaryInto(Elementwise.Unary.SIGMOID, x, out);
   }
 
   /**
@@ -123,6 +166,12 @@ public final class ActivationKernels {
    */
   public static double[] softmaxRows(float[] x, int rows, int width, float[] probs) {
     double[] lse = new double[rows];
+    softmaxRows(x, rows, width, probs, lse);
+    return lse;
+  }
+
+  /** {@link #softmaxRows(float[], int, int, float[])} with the log-sum-exps into {@code lse}. */
+  public static void softmaxRows(float[] x, int rows, int width, float[] probs, double[] lse) {
     Parallel.forRange(rows, Math.max(1, GRAIN / Math.max(1, width)), (lo, hi) -> {
       if (width == 2) {
         softmaxPairs(x, probs, lse, lo, hi);
@@ -152,7 +201,6 @@ public final class ActivationKernels {
         lse[r] = m + (double) FloatMath.log(sum);
       }
     });
-    return lse;
   }
 
   /**

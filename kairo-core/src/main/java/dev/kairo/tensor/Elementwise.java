@@ -247,8 +247,13 @@ final class Elementwise {
     float[] d = x.denseData();
     int n = d.length;
     float[] out = Workspace.floats(n);
-    Parallel.forRange(n, GRAIN, (lo, hi) -> map(op, d, out, lo, hi));
+    unaryInto(op, d, out);
     return Tensor.of(out, x.shape);
+  }
+
+  /** {@code op} of each element of {@code x} into {@code out}, of the same length. */
+  static void unaryInto(Unary op, float[] x, float[] out) {
+    Parallel.forRange(out.length, GRAIN, (lo, hi) -> map(op, x, out, lo, hi));
   }
 
   /** One index for both arrays, so C2 emits vector code (see {@link #vvSameIndex}). */

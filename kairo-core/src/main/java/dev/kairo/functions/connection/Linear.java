@@ -70,10 +70,7 @@ public final class Linear extends Function {
     w = wt.denseData();
     // Every element is written below (bias rows, then beta = 1; or beta = 0, which overwrites).
     float[] y = Workspace.floats(batch * out);
-    if (hasBias) {
-      Rows.fill(inputs[2].denseData(), y, batch, out);
-    }
-    Gemm.sgemm(false, true, batch, out, in, 1f, x, 0, in, w, 0, in, hasBias ? 1f : 0f, y, 0, out);
+    affine(x, w, hasBias ? inputs[2].denseData() : null, batch, in, out, y);
     int[] yShape = xShape.clone();
     yShape[yShape.length - 1] = out;
     Tensor yt = Tensor.of(y, yShape);
@@ -95,98 +92,46 @@ public final class Linear extends Function {
     Tensor gb = null;
     if (needsInputGrad(0)) {
       float[] d = new float[batch * in];
-      Gemm.sgemm(false, false, batch, in, out, 1f, gy, 0, out, w, 0, in, 0f, d, 0, in);
+      inputGradient(gy, w, batch, in, out, d);
       gx = Tensor.of(d, xShape);
     }
     if (needsInputGrad(1)) {
       float[] d = new float[out * in];
-      Gemm.sgemm(true, false, out, in, batch, 1f, gy, 0, out, x, 0, in, 0f, d, 0, in);
+      weightGradient(gy, x, batch, in, out, d);
       gw = Tensor.of(d, out, in);
     }
     if (hasBias && needsInputGrad(2)) {
       // One row: the bias gradient is the row itself. When rectified, gy is the mask's fresh
       // array, read above and owned by nothing else, so it is handed over instead of copied.
-      gb = Tensor.of(rectified && batch == 1 ? gy : columnSums(gy, batch, out), out);
+      gb = Tensor.of(rectified && batch == 1 ? gy : Rows.columnSums(gy, batch, out, new float[out]),
+          out);
     }
     return hasBias ? new Tensor[] {gx, gw, gb} : new Tensor[] {gx, gw};
   }
 
   /**
-   * The sum over rows of a dense [rows, cols] array, each column summed in double in row
-   * order (so the loop order below does not change a bit); one row is returned as it is.
-   * Wide rows are walked row by row, which vectorises across the columns; one to three
-   * columns (seed 003's units) with a local sum each ({@link #narrowColumnSums}); four to
-   * fifteen column by column, where a row-by-row inner loop that short was mostly overhead.
+   * {@code y = x·Wᵀ + b} on dense arrays: x [batch, in], W [out, in], b [out] or null, into
+   * y [batch, out]. The bias rows first, then the product added onto them (beta = 1); with no
+   * bias, beta = 0 overwrites. This op's forward, and the compiled training step's.
    */
-  private static float[] columnSums(float[] g, int rows, int cols) {
-    if (rows == 1) {
-      // The sum is the row itself (summing it in double and rounding back gave the same
-      // floats, at a quarter of a per-sample step's time in W5b).
-      return java.util.Arrays.copyOf(g, cols);
+  public static void affine(float[] x, float[] w, float[] b, int batch, int in, int out,
+      float[] y) {
+    if (b != null) {
+      Rows.fill(b, y, batch, out);
     }
-    if (cols <= 3) {
-      return narrowColumnSums(g, rows, cols);
-    }
-    float[] d = new float[cols];
-    if (cols < 16) {
-      for (int j = 0; j < cols; j++) {
-        double s = 0;
-        for (int p = j; p < rows * cols; p += cols) {
-          s += g[p];
-        }
-        d[j] = (float) s;
-      }
-      return d;
-    }
-    double[] acc = new double[cols];
-    for (int r = 0; r < rows; r++) {
-      int p = r * cols;
-      for (int j = 0; j < cols; j++) {
-        acc[j] += g[p + j];
-      }
-    }
-    for (int j = 0; j < cols; j++) {
-      d[j] = (float) acc[j];
-    }
-    return d;
+    Gemm.sgemm(false, true, batch, out, in, 1f, x, 0, in, w, 0, in, b != null ? 1f : 0f, y, 0,
+        out);
   }
 
-  /**
-   * {@link #columnSums} for one to three columns, with a running sum per column in a local:
-   * the same additions in the same order, but the columns' chains of dependent adds run side
-   * by side instead of one after the other (seed 003's 200 rows: a third of the time).
-   */
-  private static float[] narrowColumnSums(float[] g, int rows, int cols) {
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    int n = rows * cols;
-    if (cols == 1) {
-      for (int p = 0; p < n; p++) {
-        s0 += g[p];
-      }
-    } else if (cols == 2) {
-      // "p + 1 < n", not "p < n" (the same for n a multiple of 2): with the last index in the
-      // bound, C2's hoisted range check holds; with "p < n" it failed once and recompiled.
-      for (int p = 0; p + 1 < n; p += 2) {
-        s0 += g[p];
-        s1 += g[p + 1];
-      }
-    } else {
-      for (int p = 0; p + 2 < n; p += 3) {
-        s0 += g[p];
-        s1 += g[p + 1];
-        s2 += g[p + 2];
-      }
-    }
-    float[] d = new float[cols];
-    d[0] = (float) s0;
-    if (cols > 1) {
-      d[1] = (float) s1;
-    }
-    if (cols > 2) {
-      d[2] = (float) s2;
-    }
-    return d;
+  /** {@code dx = dy·W} into dx [batch, in]: the input's gradient of {@link #affine}. */
+  public static void inputGradient(float[] gy, float[] w, int batch, int in, int out,
+      float[] dx) {
+    Gemm.sgemm(false, false, batch, in, out, 1f, gy, 0, out, w, 0, in, 0f, dx, 0, in);
+  }
+
+  /** {@code dW = dyᵀ·x} into dW [out, in]: the weight's gradient of {@link #affine}. */
+  public static void weightGradient(float[] gy, float[] x, int batch, int in, int out,
+      float[] dw) {
+    Gemm.sgemm(true, false, out, in, batch, 1f, gy, 0, out, x, 0, in, 0f, dw, 0, in);
   }
 }

@@ -2,6 +2,7 @@ package dev.kairo.functions.loss;
 
 import dev.kairo.autograd.Function;
 import dev.kairo.tensor.ActivationKernels;
+import dev.kairo.tensor.LossKernels;
 import dev.kairo.tensor.Shape;
 import dev.kairo.tensor.Tensor;
 
@@ -33,51 +34,18 @@ public final class SoftmaxCrossEntropy extends Function {
     }
     n = x.size(0);
     c = x.size(1);
-    if (labels.length != n) {
-      throw new IllegalArgumentException("softmaxCrossEntropy: " + labels.length
-          + " labels for " + n + " rows of logits " + Shape.str(x.shape()));
-    }
+    LossKernels.checkLabels("softmaxCrossEntropy", labels, n, c, x.shape());
     float[] d = x.denseData();
-    for (int i = 0; i < n; i++) {
-      if (labels[i] < 0 || labels[i] >= c) {
-        throw new IllegalArgumentException("softmaxCrossEntropy: label " + labels[i] + " at row "
-            + i + " is out of range for " + c + " classes");
-      }
-    }
     probs = new float[n * c];
     double[] lse = ActivationKernels.softmaxRows(d, n, c, probs);
-    // Four running sums in double, so that the adds are not one chain of n dependent steps
-    // (on seed 003's 200 rows that chain was 4% of a training step); in double the order
-    // does not show in the float result.
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    int i = 0;
-    for (; i + 4 <= n; i += 4) {
-      s0 += lse[i] - d[i * c + labels[i]];
-      s1 += lse[i + 1] - d[(i + 1) * c + labels[i + 1]];
-      s2 += lse[i + 2] - d[(i + 2) * c + labels[i + 2]];
-      s3 += lse[i + 3] - d[(i + 3) * c + labels[i + 3]];
-    }
-    for (; i < n; i++) {
-      s0 += lse[i] - d[i * c + labels[i]];
-    }
-    return Tensor.scalar((float) (((s0 + s1) + (s2 + s3)) / n));
+    return Tensor.scalar((float) (LossKernels.crossEntropySum(lse, d, labels, n, c) / n));
   }
 
   @Override
   protected Tensor[] backward(Tensor gy) {
     float scale = gy.item() / n;
     float[] g = new float[n * c];
-    // One flat pass, then the labels: with two classes a row-by-row inner loop of two was
-    // mostly loop overhead (seed 003's network).
-    for (int k = 0; k < n * c; k++) {
-      g[k] = probs[k] * scale;
-    }
-    for (int i = 0; i < n; i++) {
-      g[i * c + labels[i]] -= scale;
-    }
+    LossKernels.crossEntropyGradient(probs, labels, n, c, scale, g);
     return new Tensor[] {Tensor.of(g, n, c)};
   }
 }

@@ -36,4 +36,14 @@ final class BenchArgs {
     }
     return fallback;
   }
+
+  /** Whether the switch {@code name} (no value) is among {@code args}. */
+  static boolean flag(String[] args, String name) {
+    for (String a : args) {
+      if (a.equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

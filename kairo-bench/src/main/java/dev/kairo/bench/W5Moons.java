@@ -12,6 +12,8 @@ import dev.kairo.nn.Sequential;
 import dev.kairo.optim.Sgd;
 import dev.kairo.optim.WeightDecay;
 import dev.kairo.tensor.Tensor;
+import dev.kairo.train.StepLoss;
+import dev.kairo.train.TrainStep;
 
 /**
  * Workload W5a of WORKLOADS.md, seed 003 as a Kairo user writes it: make_moons(200, noise
@@ -20,6 +22,11 @@ import dev.kairo.tensor.Tensor;
  * L2 on the weights only), weights initialised exactly as the NumPy program does
  * ({@code np.random.seed(0)}; {@code randn(2, 3) / √2}, {@code randn(3, 2) / √3}), biases 0.
  * Prints one JSON line: wall time of the 20,000 passes and the training accuracy.
+ *
+ * <p>Each pass is one {@link TrainStep#run} call, which runs this network as a compiled
+ * program; {@code --recorded} times the five-line loop instead ({@code F.mul(F
+ * .softmaxCrossEntropy(net.forward(x), y), n)}, {@code zeroGrad}, {@code backward},
+ * {@code step}), which records a graph each pass and gives the same bits.
  *
  * <p>Kairo computes in float32 (its one dtype); the peers run the recipe's float64. The
  * accuracy line shows the result is the same.
@@ -32,7 +39,7 @@ import dev.kairo.tensor.Tensor;
  *
  * <pre>
  * java -cp kairo-bench/target/kairo-bench.jar dev.kairo.bench.W5Moons \
- *     [--passes 20000] [--warmup 20000]
+ *     [--passes 20000] [--warmup 20000] [--recorded]
  * </pre>
  */
 public final class W5Moons {
@@ -44,14 +51,15 @@ public final class W5Moons {
   public static void main(String[] args) {
     int passes = BenchArgs.intOption(args, "--passes", 20000);
     int warmup = BenchArgs.intOption(args, "--warmup", WARMUP);
+    boolean recorded = BenchArgs.flag(args, "--recorded");
     TensorDataset moons = Generators.makeMoons(200, 0.20, 0);
     Variable x = Variable.of(moons.features());
     int[] y = moons.labels();
-    train(network(), x, y, warmup);
+    train(network(), x, y, warmup, recorded);
 
     Sequential net = network();
     long t0 = System.nanoTime();
-    train(net, x, y, passes);
+    train(net, x, y, passes, recorded);
     double seconds = (System.nanoTime() - t0) / 1e9;
 
     int correct = 0;
@@ -61,7 +69,7 @@ public final class W5Moons {
         correct += (logits.get(i, 1) > logits.get(i, 0) ? 1 : 0) == y[i] ? 1 : 0;
       }
     }
-    BenchOutput.line("W5a", "kairo", seconds, correct / (double) y.length, "train_accuracy");
+    BenchOutput.line("W5a", recorded ? "kairo-recorded" : "kairo", seconds, correct / (double) y.length, "train_accuracy");
   }
 
   /** The 2-3-2 network, initialised as seed 003's NumPy program does. */
@@ -75,15 +83,25 @@ public final class W5Moons {
   }
 
   /** Full-batch gradient descent on the summed cross-entropy, L2 0.01 on the weights. */
-  private static void train(Sequential net, Variable x, int[] y, int passes) {
+  private static void train(Sequential net, Variable x, int[] y, int passes, boolean recorded) {
     Sgd opt = new Sgd(net.parameters(), 0.01);
     opt.addHook(WeightDecay.weightsOnly(0.01));
-    float n = y.length;
+    if (recorded) {
+      float n = y.length;
+      for (int pass = 0; pass < passes; pass++) {
+        Variable loss = F.mul(F.softmaxCrossEntropy(net.forward(x), y), n);
+        opt.zeroGrad();
+        loss.backward();
+        opt.step();
+      }
+      return;
+    }
+    TrainStep step = TrainStep.of(net, StepLoss.SOFTMAX_CROSS_ENTROPY_SUM, opt);
+    if (!step.compiled()) {
+      throw new IllegalStateException("W5a: expected a compiled step, got " + step);
+    }
     for (int pass = 0; pass < passes; pass++) {
-      Variable loss = F.mul(F.softmaxCrossEntropy(net.forward(x), y), n);
-      opt.zeroGrad();
-      loss.backward();
-      opt.step();
+      step.run(x.data(), y);
     }
   }
 

@@ -9,6 +9,8 @@ import dev.kairo.nn.Linear;
 import dev.kairo.nn.Sequential;
 import dev.kairo.optim.Sgd;
 import dev.kairo.tensor.Tensor;
+import dev.kairo.train.StepLoss;
+import dev.kairo.train.TrainStep;
 
 /**
  * Workload W5b of WORKLOADS.md, seed 000 as a Kairo user writes it: 64 points
@@ -16,6 +18,10 @@ import dev.kairo.tensor.Tensor;
  * linear out), all weights and biases drawn from U(−0.5, 0.5); 1000 epochs, each a fresh
  * shuffle of the 64 indices and one SGD step (lr 0.005) per sample on ½(ŷ − y)². Prints one
  * JSON line: wall time and the final mean squared error over the 64 points.
+ *
+ * <p>Each step is one {@link TrainStep#run} call, which runs this network as a compiled
+ * program; {@code --recorded} times the five-line loop instead ({@code F.sumSquaredError},
+ * {@code zeroGrad}, {@code backward}, {@code step}), which gives the same bits.
  *
  * <p>Kairo computes in float32 (its one dtype); the peers run the recipe's float64.
  *
@@ -26,7 +32,7 @@ import dev.kairo.tensor.Tensor;
  *
  * <pre>
  * java -cp kairo-bench/target/kairo-bench.jar dev.kairo.bench.W5Regression \
- *     [--epochs 1000] [--warmup 1000]
+ *     [--epochs 1000] [--warmup 1000] [--recorded]
  * </pre>
  */
 public final class W5Regression {
@@ -38,6 +44,7 @@ public final class W5Regression {
   public static void main(String[] args) {
     int epochs = BenchArgs.intOption(args, "--epochs", 1000);
     int warmup = BenchArgs.intOption(args, "--warmup", WARMUP);
+    boolean recorded = BenchArgs.flag(args, "--recorded");
     int n = 64;
     float[] xs = new float[n];
     float[] ys = new float[n];
@@ -53,12 +60,12 @@ public final class W5Regression {
       t[i] = Variable.of(Tensor.of(new float[] {ys[i]}, 1, 1));
     }
     NumpyRandomState warm = new NumpyRandomState(0);
-    train(network(warm), warm, x, t, warmup);
+    train(network(warm), warm, x, t, warmup, recorded);
 
     NumpyRandomState np = new NumpyRandomState(0);
     Sequential net = network(np);
     long t0 = System.nanoTime();
-    train(net, np, x, t, epochs);
+    train(net, np, x, t, epochs, recorded);
     double seconds = (System.nanoTime() - t0) / 1e9;
 
     double mse = 0;
@@ -69,7 +76,7 @@ public final class W5Regression {
         mse += d * d / n;
       }
     }
-    BenchOutput.line("W5b", "kairo", seconds, mse, "final_mse");
+    BenchOutput.line("W5b", recorded ? "kairo-recorded" : "kairo", seconds, mse, "final_mse");
   }
 
   /** The 1-1024-1 network drawn from {@code np} (w1, w2, b1, b2: the NumPy program's order). */
@@ -85,16 +92,24 @@ public final class W5Regression {
 
   /** {@code epochs} epochs, each a shuffle from {@code np}, of per-sample SGD, lr 0.005. */
   private static void train(Sequential net, NumpyRandomState np, Variable[] x, Variable[] t,
-      int epochs) {
+      int epochs, boolean recorded) {
     Sgd opt = new Sgd(net.parameters(), 0.005);
+    TrainStep step = TrainStep.of(net, StepLoss.HALF_SUM_SQUARED_ERROR, opt);
+    if (!recorded && !step.compiled()) {
+      throw new IllegalStateException("W5b: expected a compiled step, got " + step);
+    }
     int[] order = new int[x.length];
     for (int epoch = 0; epoch < epochs; epoch++) {
       shuffle(np, order);
       for (int i : order) {
-        Variable loss = F.sumSquaredError(net.forward(x[i]), t[i]);
-        opt.zeroGrad();
-        loss.backward();
-        opt.step();
+        if (recorded) {
+          Variable loss = F.sumSquaredError(net.forward(x[i]), t[i]);
+          opt.zeroGrad();
+          loss.backward();
+          opt.step();
+        } else {
+          step.run(x[i].data(), t[i].data());
+        }
       }
     }
   }

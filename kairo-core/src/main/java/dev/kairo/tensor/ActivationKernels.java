@@ -174,7 +174,17 @@ public final class ActivationKernels {
   public static void softmaxRows(float[] x, int rows, int width, float[] probs, double[] lse) {
     Parallel.forRange(rows, Math.max(1, GRAIN / Math.max(1, width)), (lo, hi) -> {
       if (width == 2) {
-        softmaxPairs(x, probs, lse, lo, hi);
+        PairSoftmaxKernel vector = Simd.pairSoftmax();
+        int r = lo;
+        while (vector != null && r < hi) {
+          // Vector blocks while the logits are finite; the scalar loop takes a block that is
+          // not, and the last rows short of a block.
+          r = vector.softmaxPairs(x, probs, lse, r, hi);
+          int end = Math.min(hi, r + vector.rowsPerBlock());
+          softmaxPairs(x, probs, lse, r, end);
+          r = end;
+        }
+        softmaxPairs(x, probs, lse, r, hi);
         return;
       }
       for (int r = lo; r < hi; r++) {

@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class Simd {
   private static final Logger LOG = LoggerFactory.getLogger(Simd.class);
   private static final GemvKernel GEMV = load();
+  private static final PairSoftmaxKernel PAIRS =
+      GEMV == null ? null : kernel("dev.kairo.tensor.VectorPairSoftmax");
 
   private Simd() {}
 
@@ -39,6 +41,23 @@ public final class Simd {
   /** The matrix-vector kernel, or null when the Vector API is off. */
   static GemvKernel gemv() {
     return GEMV;
+  }
+
+  /** The 2-class softmax kernel, or null when the Vector API is off. */
+  static PairSoftmaxKernel pairSoftmax() {
+    return PAIRS;
+  }
+
+  /** A further kernel class, once the first has loaded: the same module, the same JVM. */
+  @SuppressWarnings("unchecked")
+  private static <T> T kernel(String className) {
+    try {
+      return (T) Class.forName(className).getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException | LinkageError e) {
+      LOG.warn("Kairo SIMD kernel {}: off ({}: {})", className, e.getClass().getSimpleName(),
+          e.getMessage());
+      return null;
+    }
   }
 
   private static GemvKernel load() {

@@ -103,6 +103,38 @@ class ActivationKernelsTest {
   }
 
   @Test
+  void twoClassRowsAgreeForEveryCountOfRows() {
+    // The vector kernel takes whole blocks of rows and the scalar loop the rest: every count
+    // from 1 to 40, with a non-finite row in some blocks, must give the general path's bits.
+    assertThat(Simd.pairSoftmax() != null).as("the Vector API kernel loads with the module")
+        .isEqualTo(Simd.enabled());
+    Random rng = new Random(9);
+    for (int rows = 1; rows <= 40; rows++) {
+      float[] pairs = new float[2 * rows];
+      float[] triples = new float[3 * rows];
+      for (int r = 0; r < rows; r++) {
+        float a = (float) (rng.nextGaussian() * 5);
+        float b = rows % 3 == 0 && r == rows / 2 ? Float.NaN : (float) (rng.nextGaussian() * 5);
+        pairs[2 * r] = a;
+        pairs[2 * r + 1] = b;
+        triples[3 * r] = a;
+        triples[3 * r + 1] = b;
+        triples[3 * r + 2] = Float.NEGATIVE_INFINITY;
+      }
+      float[] p2 = new float[2 * rows];
+      float[] p3 = new float[3 * rows];
+      double[] lse2 = ActivationKernels.softmaxRows(pairs, rows, 2, p2);
+      double[] lse3 = ActivationKernels.softmaxRows(triples, rows, 3, p3);
+      for (int r = 0; r < rows; r++) {
+        assertThat(new float[] {p2[2 * r], p2[2 * r + 1]}).as("%d rows, row %d", rows, r)
+            .containsExactly(p3[3 * r], p3[3 * r + 1]);
+        assertThat(Double.doubleToLongBits(lse2[r])).as("%d rows, row %d", rows, r)
+            .isEqualTo(Double.doubleToLongBits(lse3[r]));
+      }
+    }
+  }
+
+  @Test
   void reluAndLeakyReluMatchTheirDefinitions() {
     float[] x = values();
     for (float slope : new float[] {0f, 0.01f, 0.25f}) {

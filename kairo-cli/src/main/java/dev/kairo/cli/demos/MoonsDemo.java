@@ -13,6 +13,8 @@ import dev.kairo.optim.Sgd;
 import dev.kairo.optim.WeightDecay;
 import dev.kairo.tensor.Tensor;
 import dev.kairo.train.Metrics;
+import dev.kairo.train.StepLoss;
+import dev.kairo.train.TrainStep;
 import dev.kairo.viz.DecisionRegions;
 import dev.kairo.viz.Figure;
 import dev.kairo.viz.LinePlot;
@@ -101,15 +103,15 @@ public final class MoonsDemo {
     int[] labels = data.labels();
     int n = labels.length;
     Optimizer opt = new Sgd(net.parameters(), LR).addHook(WeightDecay.weightsOnly(LAMBDA));
+    // Summed cross-entropy, the mean times N, so the gradient is the seed's delta3 sums. One
+    // call per pass: the five-line loop (F.mul(F.softmaxCrossEntropy(net.forward(x), labels),
+    // n), zeroGrad, backward, step) compiled, with the same numbers.
+    TrainStep step = TrainStep.of(net, StepLoss.SOFTMAX_CROSS_ENTROPY_SUM, opt);
     for (int i = 0; i < passes; i++) {
       if (lossLog != null && i % 1000 == 0) {
         lossLog.put(i, seedLoss(net, x, labels));
       }
-      // Summed cross-entropy: the mean times N, so the gradient is the seed's delta3 sums.
-      Variable loss = F.mul(F.softmaxCrossEntropy(net.forward(x), labels), (float) n);
-      opt.zeroGrad();
-      loss.backward();
-      opt.step();
+      step.run(x.data(), labels);
     }
     if (lossLog != null) {
       lossLog.put(passes, seedLoss(net, x, labels));

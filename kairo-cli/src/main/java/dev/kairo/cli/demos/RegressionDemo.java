@@ -11,6 +11,8 @@ import dev.kairo.nn.Sequential;
 import dev.kairo.optim.Optimizer;
 import dev.kairo.optim.Sgd;
 import dev.kairo.tensor.Tensor;
+import dev.kairo.train.StepLoss;
+import dev.kairo.train.TrainStep;
 import dev.kairo.viz.Figure;
 import dev.kairo.viz.LinePlot;
 import java.io.IOException;
@@ -67,6 +69,9 @@ public final class RegressionDemo {
     SplittableRandom rng = new SplittableRandom(ctx.seed());
     Sequential net = network(rng);
     Optimizer opt = new Sgd(net.parameters(), LR);
+    // One call per sample: F.sumSquaredError(net.forward(x), y), zeroGrad, backward and step,
+    // compiled (TrainStep), with the same numbers as the five lines.
+    TrainStep step = TrainStep.of(net, StepLoss.HALF_SUM_SQUARED_ERROR, opt);
     ctx.printf("y = 2x^2 - 1 on %d points in [-1, 1); 1-%d-1 ReLU net, weights and biases "
         + "U(-0.5, 0.5);%nper-sample SGD lr %.3f on 1/2 (y' - y)^2, shuffled, %d epochs%n%n",
         n, HIDDEN, LR, epochs);
@@ -95,10 +100,7 @@ public final class RegressionDemo {
     for (int epoch = 1; epoch <= epochs; epoch++) {
       shuffle(idx, rng);
       for (int i : idx) {
-        Variable loss = F.sumSquaredError(net.forward(xs[i]), ys[i]);
-        opt.zeroGrad();
-        loss.backward();
-        opt.step();
+        step.run(xs[i].data(), ys[i].data());
       }
       curve[epoch] = mse(net, x, y);
       if (epoch % every == 0) {

@@ -241,6 +241,11 @@ final class CompiledMlp {
     return summed ? mean * n : mean;
   }
 
+  /** The output array of the last {@link #forward}. */
+  float[] output() {
+    return current.out[kind.length - 1];
+  }
+
   /** The array the loss's gradient with respect to the output goes into. */
   float[] lossGradient() {
     return current.lossGrad;

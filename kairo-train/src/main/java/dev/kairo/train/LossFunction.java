@@ -2,7 +2,6 @@ package dev.kairo.train;
 
 import dev.kairo.autograd.Variable;
 import dev.kairo.data.Batch;
-import dev.kairo.functions.F;
 
 /**
  * The loss of a model's output on a batch. The presets cover classification (logits against
@@ -20,11 +19,11 @@ public interface LossFunction {
 
   /** Mean softmax cross-entropy of logits [N, C] against the batch's class labels. */
   static LossFunction softmaxCrossEntropy() {
-    return (out, batch) -> F.softmaxCrossEntropy(out, batch.labels());
+    return new PresetLoss(StepLoss.SOFTMAX_CROSS_ENTROPY);
   }
 
   /** Mean squared error against the batch's targets (same shape as the output). */
   static LossFunction meanSquaredError() {
-    return (out, batch) -> F.meanSquaredError(out, Variable.of(batch.y()));
+    return new PresetLoss(StepLoss.MEAN_SQUARED_ERROR);
   }
 }

@@ -30,6 +30,10 @@ import dev.kairo.tensor.Tensor;
  * other model, or a step under {@link NoGrad}, runs the recorded way; {@link #compiled()} says
  * which, and {@link #toString()} why.
  *
+ * <p>{@link #forward}, {@link #backward()} and {@link #update()} are the three parts of
+ * {@code run} for a caller that looks in between (the {@link Trainer} checks the loss before
+ * any update, and its callbacks see the gradients before the optimizer does).
+ *
  * <p>Gradient arrays of a compiled step are reused: a {@code grad()} tensor read after one
  * step is overwritten by the next (copy it to keep it), as in PyTorch, where {@code .grad} is
  * filled in place. Not for use by several threads at once.
@@ -40,6 +44,18 @@ public final class TrainStep {
   private final Optimizer optimizer;
   private final CompiledMlp program;
   private final String reason;
+
+  /** Where a step split in three stands: forward, backward and update go in that order. */
+  private enum Phase { NONE, FORWARD, BACKWARD }
+
+  private Phase phase = Phase.NONE;
+  // What backward needs from forward: the recorded loss, or the compiled program's input and
+  // the loss's gradient with respect to the output.
+  private Variable recordedLoss;
+  private Variable recordedOutput;
+  private float[] input;
+  private float[] outputGradient;
+  private int[] outputShape;
 
   private TrainStep(Module model, StepLoss loss, Optimizer optimizer) {
     this.model = model;
@@ -63,6 +79,11 @@ public final class TrainStep {
     return new TrainStep(model, loss, optimizer);
   }
 
+  /** Whether the loss compares with class labels (else with a target tensor). */
+  boolean takesLabels() {
+    return loss.takesLabels();
+  }
+
   /** Whether steps run as a compiled program rather than through a recorded graph. */
   public boolean compiled() {
     return program != null;
@@ -76,11 +97,10 @@ public final class TrainStep {
    *     labels do not fit (the message names the layer or the op, and the shapes)
    */
   public float run(Tensor x, int[] labels) {
-    if (!loss.takesLabels()) {
-      throw new IllegalArgumentException("TrainStep.run: " + loss + " compares outputs with "
-          + "target values; pass a target tensor, not labels");
-    }
-    return step(x, labels, null);
+    float value = forward(x, labels);
+    backward();
+    update();
+    return value;
   }
 
   /**
@@ -90,42 +110,118 @@ public final class TrainStep {
    * @throws IllegalArgumentException when the loss takes labels, or the shapes do not fit
    */
   public float run(Tensor x, Tensor target) {
-    if (loss.takesLabels()) {
-      throw new IllegalArgumentException("TrainStep.run: " + loss + " takes class labels "
-          + "(int[]), not a target tensor");
-    }
-    return step(x, null, target);
+    float value = forward(x, target);
+    backward();
+    update();
+    return value;
   }
 
-  private float step(Tensor x, int[] labels, Tensor target) {
+  /**
+   * The first third of {@link #run(Tensor, int[])}: the output and the loss, with what
+   * {@link #backward()} needs kept. Nothing is updated yet, so a caller can look at the loss
+   * (is it finite?) before it changes the model.
+   *
+   * @return the loss
+   */
+  public float forward(Tensor x, int[] labels) {
+    if (!loss.takesLabels()) {
+      throw new IllegalArgumentException("TrainStep: " + loss + " compares outputs with "
+          + "target values; pass a target tensor, not labels");
+    }
+    return forward(x, labels, null);
+  }
+
+  /** {@link #forward(Tensor, int[])} against target values. */
+  public float forward(Tensor x, Tensor target) {
+    if (loss.takesLabels()) {
+      throw new IllegalArgumentException("TrainStep: " + loss + " takes class labels (int[]), "
+          + "not a target tensor");
+    }
+    return forward(x, null, target);
+  }
+
+  private float forward(Tensor x, int[] labels, Tensor target) {
+    phase = Phase.NONE;
+    recordedLoss = null;
+    recordedOutput = null;
     if (program == null || !NoGrad.isGradEnabled() || !fits(x, target)) {
       // Not compilable, or the input does not fit: the recorded ops also give the errors.
-      return recorded(x, labels, target);
+      recordedOutput = model.forward(Variable.of(x));
+      recordedLoss = loss.eager(recordedOutput, labels, target);
+      phase = Phase.FORWARD;
+      return recordedLoss.item();
     }
     int batch = x.size(0);
-    float[] in = x.denseData();
-    float[] out = program.forward(in, batch);
-    int[] outShape = {batch, program.outWidth()};
+    input = x.denseData();
+    float[] out = program.forward(input, batch);
+    outputShape = new int[] {batch, program.outWidth()};
     float value;
-    float[] gy;
     if (labels != null) {
-      value = program.crossEntropy(labels, loss == StepLoss.SOFTMAX_CROSS_ENTROPY_SUM, outShape);
-      gy = program.lossGradient();
+      value = program.crossEntropy(labels, loss == StepLoss.SOFTMAX_CROSS_ENTROPY_SUM,
+          outputShape);
+      outputGradient = program.lossGradient();
     } else {
       // Small outputs (regression): the Tensor ops of F.meanSquaredError / F.sumSquaredError.
-      Tensor diff = Tensor.of(out, outShape).sub(target);
+      Tensor diff = Tensor.of(out, outputShape).sub(target);
       if (loss == StepLoss.MEAN_SQUARED_ERROR) {
         value = diff.square().mean().item();
-        gy = diff.mul(2f / diff.numel()).denseData();
+        outputGradient = diff.mul(2f / diff.numel()).denseData();
       } else {
         value = diff.square().sum().mul(0.5f).item();
-        gy = diff.denseData();
+        outputGradient = diff.denseData();
       }
     }
-    optimizer.zeroGrad();
-    program.backward(in, gy);
-    optimizer.step();
+    phase = Phase.FORWARD;
     return value;
+  }
+
+  /**
+   * The second third: {@code zeroGrad()}, then every parameter's gradient of the loss of the
+   * last {@link #forward} into its {@code grad()}.
+   *
+   * @throws IllegalStateException unless a forward came just before
+   */
+  public void backward() {
+    if (phase != Phase.FORWARD) {
+      throw new IllegalStateException("TrainStep.backward: call forward first (once per "
+          + "backward)");
+    }
+    optimizer.zeroGrad();
+    if (recordedLoss != null) {
+      recordedLoss.backward();
+    } else {
+      program.backward(input, outputGradient);
+    }
+    phase = Phase.BACKWARD;
+  }
+
+  /**
+   * The last third: the optimizer's {@code step()} on the gradients of {@link #backward()}.
+   *
+   * @throws IllegalStateException unless a backward came just before
+   */
+  public void update() {
+    if (phase != Phase.BACKWARD) {
+      throw new IllegalStateException("TrainStep.update: call backward first");
+    }
+    optimizer.step();
+    phase = Phase.NONE;
+  }
+
+  /**
+   * The model's output in the last {@link #forward}, [batch, out]. Compiled, it shares the
+   * step's array, which the next forward overwrites: copy it to keep it.
+   *
+   * @throws IllegalStateException before the first forward
+   */
+  public Tensor output() {
+    if (recordedOutput != null) {
+      return recordedOutput.data();
+    }
+    if (outputShape == null) {
+      throw new IllegalStateException("TrainStep.output: no forward yet");
+    }
+    return Tensor.of(program.output(), outputShape);
   }
 
   /** Whether {@code x} (and the target) have the shapes the compiled program takes. */

@@ -90,6 +90,8 @@ public final class Trainer {
     if (resumeFrom != null) {
       first = io(() -> Checkpoint.load(resumeFrom, model, optimizer).epoch() + 1, resumeFrom);
     }
+    TrainStep step = loss instanceof PresetLoss
+        ? TrainStep.of(model, ((PresetLoss) loss).kind(), optimizer) : null;
     boolean failed = true;
     try {
       callbacks.forEach(c -> c.onTrainBegin(ctx));
@@ -97,7 +99,7 @@ public final class Trainer {
         ctx.setEpoch(epoch);
         int e = epoch;
         callbacks.forEach(c -> c.onEpochBegin(ctx, e));
-        Map<String, Double> log = trainEpoch(ctx, loader, epoch);
+        Map<String, Double> log = trainEpoch(ctx, loader, epoch, step);
         if (validation != null && (epoch % validateEvery == 0 || epoch == epochs)) {
           Evaluation v = evaluate(model, validation, Math.max(batchSize, 256), loss);
           log.put("val_loss", v.loss());
@@ -125,7 +127,8 @@ public final class Trainer {
     return history;
   }
 
-  private Map<String, Double> trainEpoch(TrainingContext ctx, DataLoader loader, int epoch) {
+  private Map<String, Double> trainEpoch(TrainingContext ctx, DataLoader loader, int epoch,
+      TrainStep step) {
     model.train();
     long start = System.nanoTime();
     double lossSum = 0;
@@ -137,22 +140,42 @@ public final class Trainer {
       while (it.hasNext()) {
         Batch batch = it.next();
         b++;
-        Variable out = model.forward(Variable.of(batch.x()));
-        Variable l = loss.apply(out, batch);
-        double lv = l.item();
+        // A preset loss on the targets it expects runs as one TrainStep (compiled for a plain
+        // MLP, the same numbers); any other loss is recorded here.
+        boolean stepped = step != null && step.takesLabels() == batch.hasLabels();
+        Variable l = null;
+        Variable out = null;
+        double lv;
+        if (stepped) {
+          lv = batch.hasLabels() ? step.forward(batch.x(), batch.labels())
+              : step.forward(batch.x(), batch.y());
+        } else {
+          out = model.forward(Variable.of(batch.x()));
+          l = loss.apply(out, batch);
+          lv = l.item();
+        }
         if (!Double.isFinite(lv)) {
           throw new TrainingDivergedException(epoch, b, lv, optimizer.learningRate());
         }
-        optimizer.zeroGrad();
-        l.backward();
+        if (stepped) {
+          step.backward();
+        } else {
+          optimizer.zeroGrad();
+          l.backward();
+        }
         callbacks.forEach(c -> c.afterBackward(ctx));
-        optimizer.step();
+        if (stepped) {
+          step.update();
+        } else {
+          optimizer.step();
+        }
         int n = batch.size();
         lossSum += lv * n;
         seen += n;
-        if (batch.hasLabels() && out.data().rank() == 2) {
+        Tensor scores = stepped ? step.output() : out.data();
+        if (batch.hasLabels() && scores.rank() == 2) {
           classes = true;
-          correct += hits(out.data(), batch.labels());
+          correct += hits(scores, batch.labels());
         }
         int bb = b;
         callbacks.forEach(c -> c.onBatchEnd(ctx, bb, lv, n));

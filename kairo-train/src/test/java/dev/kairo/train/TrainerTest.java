@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kairo.data.generate.Generators;
 import dev.kairo.data.TensorDataset;
+import dev.kairo.functions.F;
 import dev.kairo.nn.Activation;
 import dev.kairo.nn.Linear;
 import dev.kairo.nn.Module;
@@ -56,6 +57,25 @@ class TrainerTest {
     double[] a = builder(mlp(3), 0.01).epochs(3).build().fit(TRAIN).series("loss");
     double[] b = builder(mlp(3), 0.01).epochs(3).build().fit(TRAIN).series("loss");
     assertThat(a).containsExactly(b);
+  }
+
+  @Test
+  void aPresetLossRunsCompiledStepsWithTheRecordedLoopsNumbers() {
+    // The preset runs each batch as a compiled TrainStep; the same loss written as a lambda is
+    // recorded op by op. Losses, accuracies (from the step's output) and weights must agree.
+    Module compiled = mlp(8);
+    Module recorded = mlp(8);
+    LossFunction lambda = (out, batch) -> F.softmaxCrossEntropy(out, batch.labels());
+    assertThat(TrainStep.of(compiled, StepLoss.SOFTMAX_CROSS_ENTROPY,
+        new Adam(compiled.parameters(), 0.01)).compiled()).isTrue();
+    History a = builder(compiled, 0.01).epochs(3).build().fit(TRAIN, VALID);
+    History b = Trainer.builder(recorded, new Adam(recorded.parameters(), 0.01), lambda)
+        .batchSize(32).seed(7).epochs(3).build().fit(TRAIN, VALID);
+    for (String k : new String[] {"loss", "accuracy", "val_loss", "val_accuracy"}) {
+      assertThat(a.series(k)).as(k).containsExactly(b.series(k));
+    }
+    recorded.stateDict().forEach((k, t) ->
+        assertThat(compiled.stateDict().get(k).toArray()).as(k).containsExactly(t.toArray()));
   }
 
   @Test

@@ -4,7 +4,6 @@ import dev.kairo.autograd.NoGrad;
 import dev.kairo.autograd.Variable;
 import dev.kairo.nn.Module;
 import dev.kairo.optim.Optimizer;
-import dev.kairo.tensor.Shape;
 import dev.kairo.tensor.Tensor;
 
 /**
@@ -154,7 +153,9 @@ public final class TrainStep {
     int batch = x.size(0);
     input = x.denseData();
     float[] out = program.forward(input, batch);
-    outputShape = new int[] {batch, program.outWidth()};
+    if (outputShape == null || outputShape[0] != batch) {
+      outputShape = new int[] {batch, program.outWidth()};
+    }
     float value;
     if (labels != null) {
       value = program.crossEntropy(labels, loss == StepLoss.SOFTMAX_CROSS_ENTROPY_SUM,
@@ -229,8 +230,8 @@ public final class TrainStep {
     if (x.rank() != 2 || x.size(1) != program.inWidth() || x.size(0) < 1) {
       return false;
     }
-    return target == null
-        || Shape.same(target.shape(), new int[] {x.size(0), program.outWidth()});
+    return target == null || (target.rank() == 2 && target.size(0) == x.size(0)
+        && target.size(1) == program.outWidth());
   }
 
   private float recorded(Tensor x, int[] labels, Tensor target) {

@@ -152,6 +152,28 @@ class TrainStepTest {
   }
 
   @Test
+  void theThreePartsGoInOrderAndShowTheOutput() {
+    Sequential net = net("tanh", Double.NaN, CLASSES, true);
+    Sequential twin = net("tanh", Double.NaN, CLASSES, true);
+    TrainStep step = TrainStep.of(net, StepLoss.SOFTMAX_CROSS_ENTROPY,
+        new Sgd(net.parameters(), 0.1));
+    assertThatThrownBy(step::backward).hasMessageContaining("call forward first");
+    assertThatThrownBy(step::output).hasMessageContaining("no forward yet");
+    Tensor x = inputs(6, 3);
+    float before = step.forward(x, labels(6, 4));
+    // The output is the model's, and nothing is updated until update().
+    assertThat(step.output().toArray())
+        .containsExactly(twin.forward(Variable.of(x)).data().toArray());
+    assertThat(net.parameters().get(0).data().toArray())
+        .containsExactly(twin.parameters().get(0).data().toArray());
+    assertThatThrownBy(step::update).hasMessageContaining("call backward first");
+    step.backward();
+    assertThatThrownBy(step::backward).hasMessageContaining("call forward first");
+    step.update();
+    assertThat(step.forward(x, labels(6, 4))).isLessThan(before);
+  }
+
+  @Test
   void otherModelsRunTheRecordedWayAndSayWhy() {
     SplittableRandom rng = new SplittableRandom(1);
     Sequential withDropout = new Sequential(new Linear(IN, 5, true, rng), new Dropout(0.5, 3),

@@ -35,6 +35,10 @@ import java.util.Map;
  * are classes), {@code val_loss} and {@code val_accuracy} (with validation data), {@code lr},
  * {@code seconds} and {@code samples_per_s}. The same seed gives the same batches, so the same
  * numbers.
+ *
+ * <p>With a preset loss ({@link LossFunction#softmaxCrossEntropy()},
+ * {@link LossFunction#meanSquaredError()}) each batch is one {@link TrainStep}, compiled for a
+ * plain MLP and giving the recorded loop's numbers; any other loss is recorded op by op.
  */
 public final class Trainer {
   private final Module model;

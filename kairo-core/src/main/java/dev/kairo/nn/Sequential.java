@@ -24,6 +24,7 @@ import java.util.List;
 public class Sequential extends Module {
   private final List<Module> layers = new ArrayList<>();
   private final Workspace workspace = new Workspace();
+  private int layersAdded;
 
   /** A container of the given modules, in order. */
   public Sequential(Module... modules) {
@@ -35,7 +36,16 @@ public class Sequential extends Module {
   /** Appends a module; returns this. */
   public Sequential add(Module m) {
     layers.add(module(Integer.toString(layers.size()), m));
+    layersAdded++;
     return this;
+  }
+
+  /**
+   * How many layers have been added so far (the constructor's included): a program built from
+   * this container, such as a compiled training step, compares it to notice a later change.
+   */
+  public int layersAdded() {
+    return layersAdded;
   }
 
   /** The i-th module. */

@@ -43,11 +43,19 @@ final class CompiledMlp {
   private final float[][] biasGrad;
   private final Tensor[] weightGradTensor;
   private final Tensor[] biasGradTensor;
+  /** The containers the stages came from, and how many layers each had been given then. */
+  private final Sequential[] containers;
+  private final int[] layersAdded;
   /** Arrays for the last two batch sizes seen (a loader's last batch is often smaller). */
   private Buffers current;
   private Buffers previous;
 
-  private CompiledMlp(List<Module> stages) {
+  private CompiledMlp(List<Module> stages, List<Sequential> from) {
+    containers = from.toArray(new Sequential[0]);
+    layersAdded = new int[containers.length];
+    for (int i = 0; i < containers.length; i++) {
+      layersAdded[i] = containers[i].layersAdded();
+    }
     int n = stages.size();
     kind = new int[n];
     linear = new Linear[n];
@@ -97,7 +105,8 @@ final class CompiledMlp {
       return null;
     }
     List<Module> stages = new ArrayList<>();
-    if (!flatten((Sequential) model, stages, whyNot)) {
+    List<Sequential> containers = new ArrayList<>();
+    if (!flatten((Sequential) model, stages, containers, whyNot)) {
       return null;
     }
     int linears = 0;
@@ -142,15 +151,17 @@ final class CompiledMlp {
         }
       }
     }
-    return new CompiledMlp(stages);
+    return new CompiledMlp(stages, containers);
   }
 
   /** Appends the stages of {@code seq} (nested Sequentials opened, identities dropped). */
-  private static boolean flatten(Sequential seq, List<Module> out, StringBuilder whyNot) {
+  private static boolean flatten(Sequential seq, List<Module> out, List<Sequential> containers,
+      StringBuilder whyNot) {
+    containers.add(seq);
     for (int i = 0; i < seq.size(); i++) {
       Module m = seq.get(i);
       if (m.getClass() == Sequential.class) {
-        if (!flatten((Sequential) m, out, whyNot)) {
+        if (!flatten((Sequential) m, out, containers, whyNot)) {
           return false;
         }
       } else if (m.getClass() == Linear.class) {
@@ -180,6 +191,16 @@ final class CompiledMlp {
       default:
         return false;
     }
+  }
+
+  /** Whether a layer was added to the model since this program was built from it. */
+  boolean stale() {
+    for (int i = 0; i < containers.length; i++) {
+      if (containers[i].layersAdded() != layersAdded[i]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The input width the first Linear expects. */

@@ -41,8 +41,8 @@ public final class TrainStep {
   private final Module model;
   private final StepLoss loss;
   private final Optimizer optimizer;
-  private final CompiledMlp program;
-  private final String reason;
+  private CompiledMlp program;
+  private String reason;
 
   /** Where a step split in three stands: forward, backward and update go in that order. */
   private enum Phase { NONE, FORWARD, BACKWARD }
@@ -60,9 +60,14 @@ public final class TrainStep {
     this.model = model;
     this.loss = loss;
     this.optimizer = optimizer;
+    compile();
+  }
+
+  /** Builds the compiled program of the model as it is now, or says why there is none. */
+  private void compile() {
     StringBuilder whyNot = new StringBuilder();
-    this.program = CompiledMlp.compile(model, optimizer.parameters(), whyNot);
-    this.reason = whyNot.toString();
+    program = CompiledMlp.compile(model, optimizer.parameters(), whyNot);
+    reason = whyNot.toString();
   }
 
   /**
@@ -143,6 +148,10 @@ public final class TrainStep {
     phase = Phase.NONE;
     recordedLoss = null;
     recordedOutput = null;
+    if (program != null && program.stale()) {
+      compile(); // a layer was added since: the program must follow the model
+      outputShape = null;
+    }
     if (program == null || !NoGrad.isGradEnabled() || !fits(x, target)) {
       // Not compilable, or the input does not fit: the recorded ops also give the errors.
       recordedOutput = model.forward(Variable.of(x));

@@ -152,6 +152,34 @@ class TrainStepTest {
   }
 
   @Test
+  void aLayerAddedAfterwardsIsFollowed() {
+    SplittableRandom r1 = new SplittableRandom(5);
+    SplittableRandom r2 = new SplittableRandom(5);
+    Sequential a = new Sequential(new Linear(IN, CLASSES, true, r1));
+    Sequential b = new Sequential(new Linear(IN, CLASSES, true, r2));
+    Optimizer eagerOpt = new Sgd(b.parameters(), 0.1);
+    TrainStep step = TrainStep.of(a, StepLoss.SOFTMAX_CROSS_ENTROPY, new Sgd(a.parameters(), 0.1));
+    Tensor x = inputs(5, 8);
+    int[] y = labels(5, 9);
+    step.run(x, y);
+    Variable l = StepLoss.SOFTMAX_CROSS_ENTROPY.eager(b.forward(Variable.of(x)), y, null);
+    eagerOpt.zeroGrad();
+    l.backward();
+    eagerOpt.step();
+    a.add(Activation.tanh());
+    b.add(Activation.tanh());
+    for (int k = 0; k < 2; k++) {
+      l = StepLoss.SOFTMAX_CROSS_ENTROPY.eager(b.forward(Variable.of(x)), y, null);
+      eagerOpt.zeroGrad();
+      l.backward();
+      eagerOpt.step();
+      assertThat(step.run(x, y)).isEqualTo(l.item());
+      assertThat(step.compiled()).isTrue();
+      assertSameParameters(b, a, "a tanh added, step " + k);
+    }
+  }
+
+  @Test
   void theThreePartsGoInOrderAndShowTheOutput() {
     Sequential net = net("tanh", Double.NaN, CLASSES, true);
     Sequential twin = net("tanh", Double.NaN, CLASSES, true);

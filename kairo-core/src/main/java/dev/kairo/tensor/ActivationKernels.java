@@ -35,7 +35,16 @@ public final class ActivationKernels {
 
   /** The loop over whole arrays of equal length, split among threads when long. */
   private static void run(Loop loop, float[] a, float[] b, float[] out) {
+    sameLength(a, b, out);
     Parallel.forRange(out.length, GRAIN, (lo, hi) -> loop.run(a, b, out, lo, hi));
+  }
+
+  /** The array forms below take arrays of one length: say so, rather than index past one. */
+  private static void sameLength(float[] a, float[] b, float[] out) {
+    if (a.length != out.length || b.length != out.length) {
+      throw new IllegalArgumentException("ActivationKernels: arrays of " + a.length + ", "
+          + b.length + " and " + out.length + " floats; they must be of one length");
+    }
   }
 
   private static final Loop ONE_MINUS_SQUARE = (a, b, o, lo, hi) -> {
@@ -117,6 +126,7 @@ public final class ActivationKernels {
 
   /** {@link #leakyRectify(Tensor, float)} on an array, into {@code out} (may be {@code d}). */
   public static void leakyRectify(float[] d, float slope, float[] out) {
+    sameLength(d, d, out);
     Parallel.forRange(out.length, GRAIN, (lo, hi) -> {
       if (slope == 0f) {
         for (int i = lo; i < hi; i++) {
@@ -133,11 +143,13 @@ public final class ActivationKernels {
 
   /** {@code tanh} of each element of {@code x} into {@code out}: {@link Tensor#tanh()}'s bits. */
   public static void tanh(float[] x, float[] out) {
+    sameLength(x, x, out);
     Elementwise.unaryInto(Elementwise.Unary.TANH, x, out);
   }
 
   /** The logistic sigmoid of each element into {@code out}: {@link Tensor#sigmoid()}'s bits. */
   public static void sigmoid(float[] x, float[] out) {
+    sameLength(x, x, out);
     Elementwise.unaryInto(Elementwise.Unary.SIGMOID, x, out);
   }
 

@@ -147,6 +147,40 @@ class ActivationKernelsTest {
   }
 
   @Test
+  void arrayFormsGiveTheTensorFormsBitsAndRefuseMismatchedLengths() {
+    float[] x = values();
+    float[] g = new float[x.length];
+    float[] y = new float[x.length];
+    Random r = new Random(5);
+    for (int i = 0; i < g.length; i++) {
+      g[i] = (float) r.nextGaussian();
+      y[i] = r.nextFloat();
+    }
+    Tensor xt = Tensor.of(x, x.length);
+    Tensor gt = Tensor.of(g, g.length);
+    Tensor yt = Tensor.of(y, y.length);
+    float[] out = new float[x.length];
+    ActivationKernels.tanh(x, out);
+    assertThat(out).containsExactly(xt.tanh().toArray());
+    ActivationKernels.sigmoid(x, out);
+    assertThat(out).containsExactly(xt.sigmoid().toArray());
+    ActivationKernels.leakyRectify(x, 0.1f, out);
+    assertThat(out).containsExactly(ActivationKernels.leakyRectify(xt, 0.1f).toArray());
+    ActivationKernels.maskNonPositive(g, x, 0.1f, out);
+    assertThat(out).containsExactly(ActivationKernels.maskNonPositive(gt, xt, 0.1f).toArray());
+    ActivationKernels.mulOneMinusSquare(g, y, out);
+    assertThat(out).containsExactly(ActivationKernels.mulOneMinusSquare(gt, yt).toArray());
+    ActivationKernels.mulLogisticSlope(g, y, 0.5f, out);
+    assertThat(out).containsExactly(ActivationKernels.mulLogisticSlope(gt, yt, 0.5f).toArray());
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> ActivationKernels.mulOneMinusSquare(g, new float[3], out))
+        .hasMessageContaining("must be of one length");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> ActivationKernels.tanh(x, new float[3]))
+        .hasMessageContaining("must be of one length");
+  }
+
+  @Test
   void masksPassTheGradientWherePositive() {
     float[] x = values();
     float[] g = new float[x.length];

@@ -24,10 +24,10 @@ import dev.kairo.tensor.Tensor;
  * activations ReLU, leaky ReLU, tanh, sigmoid and identity, trained by an optimizer that
  * updates all of it, runs as a straight program ({@code CompiledMlp}): no graph recorded, its
  * arrays kept from one step to the next, the same kernels in the same order, so the same
- * bits as the recorded step. On seed 003's 2-3-2 network and seed 000's 1-1024-1 network, where
- * a step is a few microseconds, the graph and the fresh arrays were about half of it. Any
- * other model, or a step under {@link NoGrad}, runs the recorded way; {@link #compiled()} says
- * which, and {@link #toString()} why.
+ * bits as the recorded step. Where a step takes microseconds, the graph and the fresh arrays
+ * count: in steady state they were an eighth of seed 003's 2-3-2 step and two fifths of seed
+ * 000's 1-1024-1 step. Any other model, or a step under {@link NoGrad}, runs the recorded way;
+ * {@link #compiled()} says which, and {@link #toString()} why.
  *
  * <p>{@link #forward}, {@link #backward()} and {@link #update()} are the three parts of
  * {@code run} for a caller that looks in between (the {@link Trainer} checks the loss before
@@ -145,6 +145,12 @@ public final class TrainStep {
   }
 
   private float forward(Tensor x, int[] labels, Tensor target) {
+    if (x == null || (labels == null && target == null)) {
+      throw new IllegalArgumentException("TrainStep: the inputs and the "
+          + (loss.takesLabels() ? "labels" : "targets") + " must be given (got "
+          + (x == null ? "no inputs" : "inputs " + java.util.Arrays.toString(x.shape()))
+          + (labels == null && target == null ? ", none" : "") + ")");
+    }
     phase = Phase.NONE;
     recordedLoss = null;
     recordedOutput = null;
@@ -241,14 +247,6 @@ public final class TrainStep {
     }
     return target == null || (target.rank() == 2 && target.size(0) == x.size(0)
         && target.size(1) == program.outWidth());
-  }
-
-  private float recorded(Tensor x, int[] labels, Tensor target) {
-    Variable l = loss.eager(model.forward(Variable.of(x)), labels, target);
-    optimizer.zeroGrad();
-    l.backward();
-    optimizer.step();
-    return l.item();
   }
 
   @Override

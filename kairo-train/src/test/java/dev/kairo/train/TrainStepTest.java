@@ -253,5 +253,9 @@ class TrainStepTest {
         .hasMessageContaining("meanSquaredError");
     assertThatThrownBy(() -> TrainStep.of(net, null, new Sgd(net.parameters(), 0.1)))
         .hasMessageContaining("must all be given");
+    assertThatThrownBy(() -> step.run(inputs(3, 1), (int[]) null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("labels must be given");
+    assertThatThrownBy(() -> step.run(null, new int[3]))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no inputs");
   }
 }

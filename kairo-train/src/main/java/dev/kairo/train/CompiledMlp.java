@@ -123,9 +123,15 @@ final class CompiledMlp {
       whyNot.append("its first layer is not a Linear");
       return null;
     }
+    Set<Module> distinctLayers = Collections.newSetFromMap(new IdentityHashMap<>());
     List<Parameter> params = model.parameters();
     Set<Parameter> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
     distinct.addAll(params);
+    for (Module m : stages) {
+      if (m instanceof Linear && !distinctLayers.add(m)) {
+        distinct.clear(); // the same Linear twice: flagged below
+      }
+    }
     if (distinct.size() != params.size()) {
       whyNot.append("a layer appears twice (its gradients would add up)");
       return null;

@@ -223,6 +223,14 @@ class TrainStepTest {
     assertThat(partial.compiled()).isFalse();
     assertThat(partial.toString()).contains("does not update every parameter");
 
+    Linear shared = new Linear(4, 4, true, rng);
+    Sequential twice = new Sequential(new Linear(IN, 4, true, rng), shared, Activation.relu(),
+        shared);
+    TrainStep sharedStep = TrainStep.of(twice, StepLoss.MEAN_SQUARED_ERROR,
+        new Sgd(twice.parameters(), 0.1));
+    assertThat(sharedStep.compiled()).isFalse();
+    assertThat(sharedStep.toString()).contains("appears twice");
+
     Function<Module, TrainStep> sigmoidT = m -> TrainStep.of(m, StepLoss.MEAN_SQUARED_ERROR,
         new Sgd(m.parameters(), 0.1));
     Sequential tempered = new Sequential(new Linear(IN, 2, true, rng), Activation.sigmoid(2.0));

@@ -144,26 +144,20 @@ public final class TrainStep {
     return forward(x, null, target);
   }
 
+  // Kept short, its cold paths in methods of their own: grown past C2's inlining limit for hot
+  // methods (325 bytes of bytecode), it cost W5b a fifth of its time.
   private float forward(Tensor x, int[] labels, Tensor target) {
     if (x == null || (labels == null && target == null)) {
-      throw new IllegalArgumentException("TrainStep: the inputs and the "
-          + (loss.takesLabels() ? "labels" : "targets") + " must be given (got "
-          + (x == null ? "no inputs" : "inputs " + java.util.Arrays.toString(x.shape()))
-          + (labels == null && target == null ? ", none" : "") + ")");
+      throw missing(x, labels, target);
     }
     phase = Phase.NONE;
     recordedLoss = null;
     recordedOutput = null;
     if (program != null && program.stale()) {
-      compile(); // a layer was added since: the program must follow the model
-      outputShape = null;
+      recompile();
     }
     if (program == null || !NoGrad.isGradEnabled() || !fits(x, target)) {
-      // Not compilable, or the input does not fit: the recorded ops also give the errors.
-      recordedOutput = model.forward(Variable.of(x));
-      recordedLoss = loss.eager(recordedOutput, labels, target);
-      phase = Phase.FORWARD;
-      return recordedLoss.item();
+      return recordedForward(x, labels, target);
     }
     int batch = x.size(0);
     input = x.denseData();
@@ -171,24 +165,48 @@ public final class TrainStep {
     if (outputShape == null || outputShape[0] != batch) {
       outputShape = new int[] {batch, program.outWidth()};
     }
-    float value;
-    if (labels != null) {
-      value = program.crossEntropy(labels, loss == StepLoss.SOFTMAX_CROSS_ENTROPY_SUM,
-          outputShape);
-      outputGradient = program.lossGradient();
-    } else {
-      // Small outputs (regression): the Tensor ops of F.meanSquaredError / F.sumSquaredError.
-      Tensor diff = Tensor.of(out, outputShape).sub(target);
-      if (loss == StepLoss.MEAN_SQUARED_ERROR) {
-        value = diff.square().mean().item();
-        outputGradient = diff.mul(2f / diff.numel()).denseData();
-      } else {
-        value = diff.square().sum().mul(0.5f).item();
-        outputGradient = diff.denseData();
-      }
-    }
+    float value = labels != null ? crossEntropy(labels) : squaredError(out, target);
     phase = Phase.FORWARD;
     return value;
+  }
+
+  private float crossEntropy(int[] labels) {
+    float value = program.crossEntropy(labels, loss == StepLoss.SOFTMAX_CROSS_ENTROPY_SUM,
+        outputShape);
+    outputGradient = program.lossGradient();
+    return value;
+  }
+
+  /** Small outputs (regression): the Tensor ops of F.meanSquaredError / F.sumSquaredError. */
+  private float squaredError(float[] out, Tensor target) {
+    Tensor diff = Tensor.of(out, outputShape).sub(target);
+    if (loss == StepLoss.MEAN_SQUARED_ERROR) {
+      outputGradient = diff.mul(2f / diff.numel()).denseData();
+      return diff.square().mean().item();
+    }
+    outputGradient = diff.denseData();
+    return diff.square().sum().mul(0.5f).item();
+  }
+
+  /** Not compilable, or the input does not fit: the recorded ops (which give the errors too). */
+  private float recordedForward(Tensor x, int[] labels, Tensor target) {
+    recordedOutput = model.forward(Variable.of(x));
+    recordedLoss = loss.eager(recordedOutput, labels, target);
+    phase = Phase.FORWARD;
+    return recordedLoss.item();
+  }
+
+  /** A layer was added since the program was built: it must follow the model. */
+  private void recompile() {
+    compile();
+    outputShape = null;
+  }
+
+  private IllegalArgumentException missing(Tensor x, int[] labels, Tensor target) {
+    return new IllegalArgumentException("TrainStep: the inputs and the "
+        + (loss.takesLabels() ? "labels" : "targets") + " must be given (got "
+        + (x == null ? "no inputs" : "inputs " + java.util.Arrays.toString(x.shape()))
+        + (labels == null && target == null ? ", none" : "") + ")");
   }
 
   /**

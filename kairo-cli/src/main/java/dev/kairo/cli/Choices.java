@@ -2,7 +2,6 @@ package dev.kairo.cli;
 
 import dev.kairo.data.TensorDataset;
 import dev.kairo.data.generate.Generators;
-import dev.kairo.functions.F;
 import dev.kairo.nn.Parameter;
 import dev.kairo.optim.AdaDelta;
 import dev.kairo.optim.AdaGrad;
@@ -51,8 +50,7 @@ final class Choices {
   static LossFunction crossEntropy(String reduction) {
     switch (reduction.toLowerCase(Locale.ROOT)) {
       case "mean": return LossFunction.softmaxCrossEntropy();
-      case "sum": return (out, batch) ->
-          F.mul(F.softmaxCrossEntropy(out, batch.labels()), (float) batch.size());
+      case "sum": return LossFunction.softmaxCrossEntropySum();
       default:
         throw new IllegalArgumentException("--loss must be sum or mean, got '" + reduction + "'");
     }

@@ -22,6 +22,14 @@ public interface LossFunction {
     return new PresetLoss(StepLoss.SOFTMAX_CROSS_ENTROPY);
   }
 
+  /**
+   * Softmax cross-entropy summed over the batch's rows (the mean times the batch size), seed
+   * 003's loss: with full-batch steps its gradient is the sum of the per-example gradients.
+   */
+  static LossFunction softmaxCrossEntropySum() {
+    return new PresetLoss(StepLoss.SOFTMAX_CROSS_ENTROPY_SUM);
+  }
+
   /** Mean squared error against the batch's targets (same shape as the output). */
   static LossFunction meanSquaredError() {
     return new PresetLoss(StepLoss.MEAN_SQUARED_ERROR);

@@ -5,8 +5,8 @@ import dev.kairo.data.Batch;
 
 /**
  * A {@link LossFunction} preset that a {@link TrainStep} knows by name, so the {@link Trainer}
- * can run its steps compiled: {@link LossFunction#softmaxCrossEntropy()} and
- * {@link LossFunction#meanSquaredError()}.
+ * can run its steps compiled: {@link LossFunction#softmaxCrossEntropy()},
+ * {@link LossFunction#softmaxCrossEntropySum()} and {@link LossFunction#meanSquaredError()}.
  */
 final class PresetLoss implements LossFunction {
   private final StepLoss kind;

@@ -37,7 +37,8 @@ import java.util.Map;
  * numbers.
  *
  * <p>With a preset loss ({@link LossFunction#softmaxCrossEntropy()},
- * {@link LossFunction#meanSquaredError()}) each batch is one {@link TrainStep}, compiled for a
+ * {@link LossFunction#softmaxCrossEntropySum()}, {@link LossFunction#meanSquaredError()}) each
+ * batch is one {@link TrainStep}, compiled for a
  * plain MLP and giving the recorded loop's numbers; any other loss is recorded op by op.
  */
 public final class Trainer {

@@ -1,6 +1,7 @@
 package dev.kairo.tensor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
@@ -172,11 +173,9 @@ class ActivationKernelsTest {
     assertThat(out).containsExactly(ActivationKernels.mulOneMinusSquare(gt, yt).toArray());
     ActivationKernels.mulLogisticSlope(g, y, 0.5f, out);
     assertThat(out).containsExactly(ActivationKernels.mulLogisticSlope(gt, yt, 0.5f).toArray());
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-        () -> ActivationKernels.mulOneMinusSquare(g, new float[3], out))
+    assertThatThrownBy(() -> ActivationKernels.mulOneMinusSquare(g, new float[3], out))
         .hasMessageContaining("must be of one length");
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-        () -> ActivationKernels.tanh(x, new float[3]))
+    assertThatThrownBy(() -> ActivationKernels.tanh(x, new float[3]))
         .hasMessageContaining("must be of one length");
   }
 

@@ -4,6 +4,7 @@ import dev.kairo.autograd.NoGrad;
 import dev.kairo.autograd.Variable;
 import dev.kairo.nn.Module;
 import dev.kairo.optim.Optimizer;
+import dev.kairo.tensor.Shape;
 import dev.kairo.tensor.Tensor;
 
 /**
@@ -205,7 +206,7 @@ public final class TrainStep {
   private IllegalArgumentException missing(Tensor x, int[] labels, Tensor target) {
     return new IllegalArgumentException("TrainStep: the inputs and the "
         + (loss.takesLabels() ? "labels" : "targets") + " must be given (got "
-        + (x == null ? "no inputs" : "inputs " + java.util.Arrays.toString(x.shape()))
+        + (x == null ? "no inputs" : "inputs " + Shape.str(x.shape()))
         + (labels == null && target == null ? ", none" : "") + ")");
   }
 

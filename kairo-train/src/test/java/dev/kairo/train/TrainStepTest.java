@@ -18,9 +18,9 @@ import dev.kairo.tensor.Tensor;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * A compiled {@link TrainStep} must give the recorded five-line loop's numbers bit for bit:

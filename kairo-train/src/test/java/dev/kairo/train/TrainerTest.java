@@ -3,8 +3,9 @@ package dev.kairo.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kairo.data.generate.Generators;
+import dev.kairo.autograd.Variable;
 import dev.kairo.data.TensorDataset;
+import dev.kairo.data.generate.Generators;
 import dev.kairo.functions.F;
 import dev.kairo.nn.Activation;
 import dev.kairo.nn.Linear;
@@ -12,6 +13,7 @@ import dev.kairo.nn.Module;
 import dev.kairo.nn.Sequential;
 import dev.kairo.optim.Adam;
 import dev.kairo.optim.Sgd;
+import dev.kairo.tensor.Tensor;
 import dev.kairo.train.callbacks.BestModel;
 import dev.kairo.train.callbacks.EarlyStopping;
 import dev.kairo.train.callbacks.GradientNorms;
@@ -74,6 +76,32 @@ class TrainerTest {
     for (String k : new String[] {"loss", "accuracy", "val_loss", "val_accuracy"}) {
       assertThat(a.series(k)).as(k).containsExactly(b.series(k));
     }
+    recorded.stateDict().forEach((k, t) ->
+        assertThat(compiled.stateDict().get(k).toArray()).as(k).containsExactly(t.toArray()));
+  }
+
+  @Test
+  void theRegressionPresetRunsCompiledWithTheRecordedNumbers() {
+    // y = 2x² − 1 on 64 points: the MSE preset (compiled steps on batch.y()) against the same
+    // loss as a lambda (recorded), batches of 16 with a short last one.
+    float[] xs = new float[70];
+    for (int i = 0; i < xs.length; i++) {
+      xs[i] = -1 + 2f * i / xs.length;
+    }
+    TensorDataset data = Generators.regression1d(x -> 2 * x * x - 1, Tensor.of(xs, xs.length, 1));
+    SplittableRandom r1 = new SplittableRandom(11);
+    SplittableRandom r2 = new SplittableRandom(11);
+    Module compiled = new Sequential(new Linear(1, 32, true, r1), Activation.relu(),
+        new Linear(32, 1, true, r1));
+    Module recorded = new Sequential(new Linear(1, 32, true, r2), Activation.relu(),
+        new Linear(32, 1, true, r2));
+    LossFunction lambda = (out, batch) -> F.meanSquaredError(out, Variable.of(batch.y()));
+    History a = Trainer.builder(compiled, new Adam(compiled.parameters(), 0.01),
+        LossFunction.meanSquaredError()).batchSize(16).seed(3).epochs(20).build().fit(data);
+    History b = Trainer.builder(recorded, new Adam(recorded.parameters(), 0.01), lambda)
+        .batchSize(16).seed(3).epochs(20).build().fit(data);
+    assertThat(a.series("loss")).containsExactly(b.series("loss"));
+    assertThat(a.series("loss")[19]).isLessThan(a.series("loss")[0] / 2);
     recorded.stateDict().forEach((k, t) ->
         assertThat(compiled.stateDict().get(k).toArray()).as(k).containsExactly(t.toArray()));
   }

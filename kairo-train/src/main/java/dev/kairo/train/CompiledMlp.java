@@ -1,6 +1,7 @@
 package dev.kairo.train;
 
 import dev.kairo.nn.Activation;
+import dev.kairo.nn.Flatten;
 import dev.kairo.nn.Linear;
 import dev.kairo.nn.Module;
 import dev.kairo.nn.Parameter;
@@ -43,6 +44,8 @@ final class CompiledMlp {
   private final float[][] biasGrad;
   private final Tensor[] weightGradTensor;
   private final Tensor[] biasGradTensor;
+  /** Whether the model starts with a Flatten, so inputs of any rank with rows of inWidth fit. */
+  private final boolean flattensInput;
   /** The containers the stages came from, and how many layers each had been given then. */
   private final Sequential[] containers;
   private final int[] layersAdded;
@@ -50,7 +53,8 @@ final class CompiledMlp {
   private Buffers current;
   private Buffers previous;
 
-  private CompiledMlp(List<Module> stages, List<Sequential> from) {
+  private CompiledMlp(List<Module> stages, List<Sequential> from, boolean flattensInput) {
+    this.flattensInput = flattensInput;
     containers = from.toArray(new Sequential[0]);
     layersAdded = new int[containers.length];
     for (int i = 0; i < containers.length; i++) {
@@ -157,7 +161,7 @@ final class CompiledMlp {
         }
       }
     }
-    return new CompiledMlp(stages, containers);
+    return new CompiledMlp(stages, containers, startsWithFlatten((Sequential) model));
   }
 
   /** Appends the stages of {@code seq} (nested Sequentials opened, identities dropped). */
@@ -172,17 +176,42 @@ final class CompiledMlp {
         }
       } else if (m.getClass() == Linear.class) {
         out.add(m);
+      } else if (m.getClass() == Flatten.class) {
+        // First: the input's rows as they lie in memory (see fits). Later: on the [batch,
+        // width] arrays between layers, Flatten returns its input as it is.
+        continue;
       } else if (m.getClass() == Activation.class && compilable((Activation) m)) {
         if (!((Activation) m).kind().equals("identity")) {
           out.add(m);
         }
       } else {
-        whyNot.append("layer ").append(m).append(" is not a Linear or one of the activations "
-            + "relu, leaky_relu, tanh, sigmoid, identity");
+        whyNot.append("layer ").append(m).append(" is not a Linear, a Flatten or one of the "
+            + "activations relu, leaky_relu, tanh, sigmoid, identity");
         return false;
       }
     }
     return true;
+  }
+
+  /** Whether the first layer, opening nested Sequentials, is a Flatten. */
+  private static boolean startsWithFlatten(Sequential seq) {
+    Module first = seq.size() == 0 ? null : seq.get(0);
+    if (first != null && first.getClass() == Sequential.class) {
+      return startsWithFlatten((Sequential) first);
+    }
+    return first != null && first.getClass() == Flatten.class;
+  }
+
+  /**
+   * Whether this program takes {@code x} as it is: [batch, in] with batch at least 1, or, after
+   * a leading Flatten, [batch, ...] whose other axes hold in values per row.
+   */
+  boolean takes(Tensor x) {
+    if (x.rank() < 2 || x.size(0) < 1) {
+      return false;
+    }
+    return x.rank() == 2 ? x.size(1) == inWidth
+        : flattensInput && x.numel() / x.size(0) == inWidth;
   }
 
   private static boolean compilable(Activation a) {
@@ -207,11 +236,6 @@ final class CompiledMlp {
       }
     }
     return false;
-  }
-
-  /** The input width the first Linear expects. */
-  int inWidth() {
-    return inWidth;
   }
 
   /** The width of the network's output. */

@@ -21,8 +21,8 @@ import dev.kairo.tensor.Tensor;
  *                                              //   opt.zeroGrad(); l.backward(); opt.step();
  * }</pre>
  *
- * <p><b>Compiled when it can be.</b> A {@code Sequential} of {@code Linear} layers and the
- * activations ReLU, leaky ReLU, tanh, sigmoid and identity, trained by an optimizer that
+ * <p><b>Compiled when it can be.</b> A {@code Sequential} of {@code Linear} layers, the
+ * activations ReLU, leaky ReLU, tanh, sigmoid and identity, and {@code Flatten}, trained by an optimizer that
  * updates all of it, runs as a straight program ({@code CompiledMlp}): no graph recorded, its
  * arrays kept from one step to the next, the same kernels in the same order, so the same
  * bits as the recorded step. Where a step takes microseconds, the graph and the fresh arrays
@@ -261,7 +261,7 @@ public final class TrainStep {
 
   /** Whether {@code x} (and the target) have the shapes the compiled program takes. */
   private boolean fits(Tensor x, Tensor target) {
-    if (x.rank() != 2 || x.size(1) != program.inWidth() || x.size(0) < 1) {
+    if (!program.takes(x)) {
       return false;
     }
     return target == null || (target.rank() == 2 && target.size(0) == x.size(0)

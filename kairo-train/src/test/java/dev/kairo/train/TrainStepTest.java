@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kairo.autograd.Variable;
 import dev.kairo.nn.Activation;
 import dev.kairo.nn.Dropout;
+import dev.kairo.nn.Flatten;
 import dev.kairo.nn.Linear;
 import dev.kairo.nn.Module;
 import dev.kairo.nn.Parameter;
@@ -149,6 +150,33 @@ class TrainStepTest {
       assertThat(step.run(x, y)).isEqualTo(l.item());
       assertSameParameters(eagerNet, compiledNet, "step " + k);
     }
+  }
+
+  @Test
+  void aLeadingFlattenTakesImagesAsRows() {
+    // An image MLP (ImageClassifiers.mlp's shape): [batch, 3, 2, 2] inputs, flattened.
+    SplittableRandom r1 = new SplittableRandom(21);
+    SplittableRandom r2 = new SplittableRandom(21);
+    Sequential a = new Sequential(new Flatten(), new Linear(12, 8, true, r1), Activation.relu(),
+        new Flatten(), new Linear(8, CLASSES, true, r1));
+    Sequential b = new Sequential(new Flatten(), new Linear(12, 8, true, r2), Activation.relu(),
+        new Flatten(), new Linear(8, CLASSES, true, r2));
+    TrainStep step = TrainStep.of(a, StepLoss.SOFTMAX_CROSS_ENTROPY, new Adam(a.parameters(), 0.01));
+    Optimizer eagerOpt = new Adam(b.parameters(), 0.01);
+    assertThat(step.compiled()).as(step.toString()).isTrue();
+    for (int k = 0; k < 4; k++) {
+      Tensor x = Tensor.of(inputs(4 * 6, k).toArray(), 6, 3, 2, 2);
+      Tensor rows = k % 2 == 0 ? x : Tensor.of(x.toArray(), 6, 12); // images, then rows
+      int[] y = labels(6, 30 + k);
+      Variable l = StepLoss.SOFTMAX_CROSS_ENTROPY.eager(b.forward(Variable.of(rows)), y, null);
+      eagerOpt.zeroGrad();
+      l.backward();
+      eagerOpt.step();
+      assertThat(step.run(rows, y)).isEqualTo(l.item());
+      assertSameParameters(b, a, "step " + k);
+    }
+    assertThatThrownBy(() -> step.run(Tensor.zeros(6, 3, 2, 3), new int[6]))
+        .hasMessageContaining("Linear");
   }
 
   @Test

@@ -25,17 +25,19 @@ package dev.kairo.tensor;
 final class FloatMath {
   private FloatMath() {}
 
-  private static final float LOG2E = 1.44269504088896341f;
+  // Package-visible: VectorPairSoftmax repeats exp and log lane by lane with these constants.
+
+  static final float LOG2E = 1.44269504088896341f;
   // ln 2 split in two: LN2_HI has few enough bits that k * LN2_HI is exact for |k| <= 150.
-  private static final float LN2_HI = 0.693359375f;
-  private static final float LN2_LO = -2.12194440e-4f;
+  static final float LN2_HI = 0.693359375f;
+  static final float LN2_LO = -2.12194440e-4f;
   // 1.5 * 2^23: adding it rounds a float of magnitude < 2^22 to an integer in the low bits.
-  private static final float ROUNDER = 12582912f;
-  private static final int ROUNDER_BITS = 0x4B400000;
+  static final float ROUNDER = 12582912f;
+  static final int ROUNDER_BITS = 0x4B400000;
   /** Above this e^x overflows float. */
-  private static final float EXP_MAX = 88.72283935546875f;
+  static final float EXP_MAX = 88.72283935546875f;
   /** Below this e^x is under half the smallest subnormal float, so rounds to 0. */
-  private static final float EXP_MIN = -104f;
+  static final float EXP_MIN = -104f;
 
   /**
    * e^x. With {@code x = k·ln2 + r}, {@code |r| <= ln2/2}: e^r from its Taylor series to the

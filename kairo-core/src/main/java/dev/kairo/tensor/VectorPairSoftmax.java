@@ -29,16 +29,8 @@ final class VectorPairSoftmax implements PairSoftmaxKernel {
   private static final int L = S.length();
   private static final VectorShuffle<Float> PARTNER = VectorShuffle.fromOp(S, i -> i ^ 1);
 
-  // FloatMath's constants (see there for what each is).
-  private static final float LOG2E = 1.44269504088896341f;
-  private static final float LN2_HI = 0.693359375f;
-  private static final float LN2_LO = -2.12194440e-4f;
-  private static final float ROUNDER = 12582912f;
-  private static final int ROUNDER_BITS = 0x4B400000;
-  private static final float EXP_MAX = 88.72283935546875f;
-  private static final float EXP_MIN = -104f;
-  private static final FloatVector LN2_HI_V = FloatVector.broadcast(S, LN2_HI);
-  private static final FloatVector LN2_LO_V = FloatVector.broadcast(S, LN2_LO);
+  private static final FloatVector LN2_HI_V = FloatVector.broadcast(S, FloatMath.LN2_HI);
+  private static final FloatVector LN2_LO_V = FloatVector.broadcast(S, FloatMath.LN2_LO);
 
   @Override
   public int rowsPerBlock() {
@@ -76,10 +68,10 @@ final class VectorPairSoftmax implements PairSoftmaxKernel {
 
   /** {@link FloatMath#exp} on every lane (x finite and at most 0 here, but kept general). */
   private static FloatVector exp(FloatVector x) {
-    FloatVector v = x.max(EXP_MIN).min(EXP_MAX);
-    FloatVector t = v.fma(LOG2E, ROUNDER);
-    IntVector k = ((IntVector) t.viewAsIntegralLanes()).sub(ROUNDER_BITS);
-    FloatVector n = t.sub(ROUNDER);
+    FloatVector v = x.max(FloatMath.EXP_MIN).min(FloatMath.EXP_MAX);
+    FloatVector t = v.fma(FloatMath.LOG2E, FloatMath.ROUNDER);
+    IntVector k = ((IntVector) t.viewAsIntegralLanes()).sub(FloatMath.ROUNDER_BITS);
+    FloatVector n = t.sub(FloatMath.ROUNDER);
     FloatVector nNeg = n.neg();
     FloatVector r = nNeg.fma(LN2_LO_V, nNeg.fma(LN2_HI_V, v));
     FloatVector p = FloatVector.broadcast(S, 1f / 5040);
@@ -96,7 +88,7 @@ final class VectorPairSoftmax implements PairSoftmaxKernel {
     FloatVector scaleHi = (FloatVector) k.sub(half).add(127).lanewise(VectorOperators.LSHL, 23)
         .viewAsFloatingLanes();
     FloatVector y = p.mul(scaleLo).mul(scaleHi);
-    return y.blend(Float.POSITIVE_INFINITY, x.compare(VectorOperators.GT, EXP_MAX));
+    return y.blend(Float.POSITIVE_INFINITY, x.compare(VectorOperators.GT, FloatMath.EXP_MAX));
   }
 
   /** {@link FloatMath#log} on every lane, for normal positive finite x (here 1 to 2). */
@@ -115,6 +107,6 @@ final class VectorPairSoftmax implements PairSoftmaxKernel {
     q = q.fma(s2, FloatVector.broadcast(S, 2f / 3));
     q = q.fma(s2, FloatVector.broadcast(S, 2f));
     FloatVector ef = (FloatVector) e.convert(VectorOperators.I2F, 0);
-    return ef.fma(LN2_HI_V, s.fma(q, ef.mul(LN2_LO)));
+    return ef.fma(LN2_HI_V, s.fma(q, ef.mul(FloatMath.LN2_LO)));
   }
 }

@@ -91,14 +91,23 @@ class ActivationKernelsTest {
       triples[3 * r + 1] = b;
       triples[3 * r + 2] = Float.NEGATIVE_INFINITY;
     }
+    assertPairsGiveTheGeneralBits(pairs, triples, rows);
+  }
+
+  /**
+   * Rows of two logits ({@code pairs}) against the same rows with a third class at −inf
+   * ({@code triples}, which take the general path): the same probabilities and log-sum-exps,
+   * bit for bit.
+   */
+  private static void assertPairsGiveTheGeneralBits(float[] pairs, float[] triples, int rows) {
     float[] p2 = new float[2 * rows];
     float[] p3 = new float[3 * rows];
     double[] lse2 = ActivationKernels.softmaxRows(pairs, rows, 2, p2);
     double[] lse3 = ActivationKernels.softmaxRows(triples, rows, 3, p3);
     for (int r = 0; r < rows; r++) {
-      assertThat(new float[] {p2[2 * r], p2[2 * r + 1]}).as("row %d", r)
+      assertThat(new float[] {p2[2 * r], p2[2 * r + 1]}).as("%d rows, row %d", rows, r)
           .containsExactly(p3[3 * r], p3[3 * r + 1]);
-      assertThat(Double.doubleToLongBits(lse2[r])).as("row %d", r)
+      assertThat(Double.doubleToLongBits(lse2[r])).as("%d rows, row %d", rows, r)
           .isEqualTo(Double.doubleToLongBits(lse3[r]));
     }
   }
@@ -122,16 +131,7 @@ class ActivationKernelsTest {
         triples[3 * r + 1] = b;
         triples[3 * r + 2] = Float.NEGATIVE_INFINITY;
       }
-      float[] p2 = new float[2 * rows];
-      float[] p3 = new float[3 * rows];
-      double[] lse2 = ActivationKernels.softmaxRows(pairs, rows, 2, p2);
-      double[] lse3 = ActivationKernels.softmaxRows(triples, rows, 3, p3);
-      for (int r = 0; r < rows; r++) {
-        assertThat(new float[] {p2[2 * r], p2[2 * r + 1]}).as("%d rows, row %d", rows, r)
-            .containsExactly(p3[3 * r], p3[3 * r + 1]);
-        assertThat(Double.doubleToLongBits(lse2[r])).as("%d rows, row %d", rows, r)
-            .isEqualTo(Double.doubleToLongBits(lse3[r]));
-      }
+      assertPairsGiveTheGeneralBits(pairs, triples, rows);
     }
   }
 

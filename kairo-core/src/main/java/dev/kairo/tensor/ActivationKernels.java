@@ -127,18 +127,21 @@ public final class ActivationKernels {
   /** {@link #leakyRectify(Tensor, float)} on an array, into {@code out} (may be {@code d}). */
   public static void leakyRectify(float[] d, float slope, float[] out) {
     sameLength(d, d, out);
-    Parallel.forRange(out.length, GRAIN, (lo, hi) -> {
-      if (slope == 0f) {
-        for (int i = lo; i < hi; i++) {
-          out[i] = Math.max(d[i], 0f);
-        }
-      } else {
-        for (int i = lo; i < hi; i++) {
-          float v = d[i];
-          out[i] = Math.max(v, 0f) + slope * Math.min(v, 0f);
-        }
+    Parallel.forRange(out.length, GRAIN, (lo, hi) -> leakyRectify(d, slope, out, lo, hi));
+  }
+
+  /** {@link #leakyRectify(float[], float, float[])} over {@code [lo, hi)} on this thread. */
+  static void leakyRectify(float[] d, float slope, float[] out, int lo, int hi) {
+    if (slope == 0f) {
+      for (int i = lo; i < hi; i++) {
+        out[i] = Math.max(d[i], 0f);
       }
-    });
+    } else {
+      for (int i = lo; i < hi; i++) {
+        float v = d[i];
+        out[i] = Math.max(v, 0f) + slope * Math.min(v, 0f);
+      }
+    }
   }
 
   /** {@code tanh} of each element of {@code x} into {@code out}: {@link Tensor#tanh()}'s bits. */

@@ -256,6 +256,11 @@ final class Elementwise {
     Parallel.forRange(out.length, GRAIN, (lo, hi) -> map(op, x, out, lo, hi));
   }
 
+  /** {@code op} of {@code x[lo, hi)} into the same places of {@code out}, on this thread. */
+  static void unaryRange(Unary op, float[] x, float[] out, int lo, int hi) {
+    map(op, x, out, lo, hi);
+  }
+
   /** One index for both arrays, so C2 emits vector code (see {@link #vvSameIndex}). */
   private static void map(Unary op, float[] x, float[] o, int lo, int hi) {
     switch (op) {

@@ -19,6 +19,9 @@ interface GemvKernel {
       float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
       float beta, float[] c, int cOff, int ldc);
 
+  /** Floats per vector: a product whose long side is shorter than this is refused. */
+  int lanes();
+
   /** What the log line and benchmarks call it, such as {@code "Vector API, 16 floats"}. */
   String name();
 }

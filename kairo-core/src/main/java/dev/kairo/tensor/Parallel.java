@@ -30,12 +30,18 @@ public final class Parallel {
     void run(int lo, int hi);
   }
 
+  /** A body that processes the half-open range {@code [lo, hi)} of phase {@code phase}. */
+  @FunctionalInterface
+  public interface PhaseBody {
+    void run(int phase, int lo, int hi);
+  }
+
   private static final int THREADS = configuredThreads();
   private static final ThreadLocal<Boolean> IN_WORKER = ThreadLocal.withInitial(() -> false);
   /** How long an idle worker polls for the next job before it sleeps (KAIRO_SPIN_US). */
   private static final long SPIN_NANOS = configuredSpinMicros() * 1000L;
   /** The job workers should join; replaced by each parallel call. */
-  private static volatile Job current;
+  private static volatile Task current;
   /** Only one parallel call at a time uses the workers; others run serially (same result). */
   private static final ReentrantLock OWNER = new ReentrantLock();
   private static volatile Worker[] workers;
@@ -79,6 +85,26 @@ public final class Parallel {
     }
   }
 
+  /** What the workers run: one parallel call, made by {@link #forRange} or {@link #forPhases}. */
+  private abstract static class Task {
+    final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    /** Runs this call's work on a thread whose preferred chunks are those numbered {@code own}. */
+    abstract void work(int own);
+
+    /** Throws the first failure of a chunk, if any, on the calling thread. */
+    void rethrow() {
+      Throwable t = failure.get();
+      if (t instanceof RuntimeException) {
+        throw (RuntimeException) t;
+      } else if (t instanceof Error) {
+        throw (Error) t;
+      } else if (t != null) {
+        throw new IllegalStateException(t);
+      }
+    }
+  }
+
   /**
    * One parallel call: each chunk is claimed by whichever thread comes for it first, the
    * caller included, so a worker that is slow to wake (descheduled on a busy machine) never
@@ -89,14 +115,13 @@ public final class Parallel {
    * one). Chunk boundaries depend only on n and the chunk count, so the result does not depend
    * on which thread ran which chunk.
    */
-  private static final class Job {
+  private static final class Job extends Task {
     final RangeBody body;
     final int n;
     final int chunks;
     /** 1 where a thread has claimed the chunk. */
     final AtomicIntegerArray claimed;
     final AtomicInteger unfinished;
-    final AtomicReference<Throwable> failure = new AtomicReference<>();
     volatile Thread waiter;
 
     Job(RangeBody body, int n, int chunks) {
@@ -111,6 +136,7 @@ public final class Parallel {
      * Claims and runs chunks until none is left to claim, starting from chunk
      * {@code own % chunks} and going round.
      */
+    @Override
     void work(int own) {
       int first = own % chunks;
       for (int i = 0; i < chunks; i++) {
@@ -150,6 +176,78 @@ public final class Parallel {
   }
 
   /**
+   * One {@link #forPhases} call: the chunks of every phase, claimed as {@link Job}'s are, and
+   * a count of unfinished chunks per phase that a thread polls before it moves on to the next
+   * phase. After a failure the remaining chunks are claimed and counted but not run.
+   */
+  private static final class Phases extends Task {
+    final PhaseBody body;
+    final int[] sizes;
+    final int[] chunks;
+    /** Where each phase's chunks start in {@link #claimed}. */
+    final int[] first;
+    final AtomicIntegerArray claimed;
+    final AtomicIntegerArray unfinished;
+
+    Phases(PhaseBody body, int[] sizes, int[] chunks) {
+      this.body = body;
+      this.sizes = sizes;
+      this.chunks = chunks;
+      first = new int[chunks.length];
+      int total = 0;
+      unfinished = new AtomicIntegerArray(chunks.length);
+      for (int p = 0; p < chunks.length; p++) {
+        first[p] = total;
+        total += chunks[p];
+        unfinished.set(p, chunks[p]);
+      }
+      claimed = new AtomicIntegerArray(total);
+    }
+
+    @Override
+    void work(int own) {
+      for (int p = 0; p < chunks.length; p++) {
+        if (p > 0) {
+          awaitPhase(p - 1);
+        }
+        int count = chunks[p];
+        int start = own % count;
+        for (int i = 0; i < count; i++) {
+          int c = start + i < count ? start + i : start + i - count;
+          int slot = first[p] + c;
+          if (claimed.get(slot) != 0 || !claimed.compareAndSet(slot, 0, 1)) {
+            continue;
+          }
+          try {
+            if (failure.get() == null) {
+              body.run(p, bound(sizes[p], count, c), bound(sizes[p], count, c + 1));
+            }
+          } catch (Throwable t) {
+            failure.compareAndSet(null, t);
+          } finally {
+            unfinished.decrementAndGet(p);
+          }
+        }
+      }
+    }
+
+    /**
+     * Waits until every chunk of phase p has finished: polls for SPIN_NANOS, then checks every
+     * 20 µs (a thread holding a chunk that long was descheduled, or the chunk is big).
+     */
+    void awaitPhase(int p) {
+      long start = System.nanoTime();
+      while (unfinished.get(p) != 0) {
+        if (System.nanoTime() - start > SPIN_NANOS) {
+          LockSupport.parkNanos(this, 20_000);
+        } else {
+          Thread.onSpinWait();
+        }
+      }
+    }
+  }
+
+  /**
    * A pool thread. Between jobs it polls {@link #current} for {@link #SPIN_NANOS} and then
    * parks: waking a parked thread costs 20-50 µs on a virtual machine (measured: an empty
    * two-chunk call through a plain thread pool took 47 µs), longer than many of the kernels
@@ -159,7 +257,7 @@ public final class Parallel {
   private static final class Worker extends Thread {
     volatile boolean sleeping;
     private final int index;
-    private Job last;
+    private Task last;
 
     Worker(int i) {
       super("kairo-worker-" + i);
@@ -175,11 +273,11 @@ public final class Parallel {
       }
     }
 
-    private Job awaitJob() {
+    private Task awaitJob() {
       long start = System.nanoTime();
       int polls = 0;
       while (true) {
-        Job job = current;
+        Task job = current;
         if (job != last) {
           last = job; // null once a call ends, so a finished job's arrays are not kept alive
           if (job != null) {
@@ -233,38 +331,93 @@ public final class Parallel {
       return;
     }
     Job job = new Job(body, n, chunks);
-    boolean shared = OWNER.tryLock();
     try {
-      if (shared) {
-        current = job;
-        for (Worker w : workers()) {
-          if (w.sleeping) {
-            LockSupport.unpark(w);
-          }
-        }
-      }
-      // The caller counts as a worker while it runs chunks: a kernel nested in the body
-      // (a GEMM per image of a convolution) then runs serially there as in the pool threads.
-      IN_WORKER.set(true);
-      try {
-        job.work(0);
-      } finally {
-        IN_WORKER.set(false);
-      }
+      run(job);
       job.await();
     } finally {
-      if (shared) {
-        current = null;
-        OWNER.unlock();
+      release(job);
+    }
+    job.rethrow();
+  }
+
+  /**
+   * Runs phases one after another, phase p over {@code [0, sizes[p])} split as
+   * {@link #forRange} splits it ({@code grains[p]} items at least per chunk), in one hand-off
+   * to the workers: phase p + 1 starts once every chunk of phase p has finished. A chain of
+   * short steps, each needing all of the last one's output (the layers of a network on one
+   * sample), then pays one start and one finish instead of one of each per step; the wait
+   * between phases is a poll of one counter. As in {@link #forRange}, each chunk goes to
+   * whichever thread claims it first, each thread asking first for its own (so a layer's
+   * slice of the weights stays in one core's cache from call to call), chunk bounds depend
+   * only on the sizes and the thread count, and nested calls run serially.
+   *
+   * <pre>{@code
+   * Parallel.forPhases(new int[] {256, 128}, new int[] {20, 64},
+   *     (p, lo, hi) -> { if (p == 0) layer1(lo, hi); else layer2(lo, hi); });
+   * }</pre>
+   *
+   * @throws IllegalArgumentException when the two arrays differ in length
+   */
+  public static void forPhases(int[] sizes, int[] grains, PhaseBody body) {
+    int phases = sizes.length;
+    if (grains.length != phases) {
+      throw new IllegalArgumentException("Parallel.forPhases: " + phases + " sizes but "
+          + grains.length + " grains");
+    }
+    int[] chunks = new int[phases];
+    int most = 0;
+    for (int p = 0; p < phases; p++) {
+      chunks[p] = Math.max(1, chunks(sizes[p], grains[p]));
+      most = Math.max(most, chunks[p]);
+    }
+    if (most <= 1) {
+      for (int p = 0; p < phases; p++) {
+        if (sizes[p] > 0) {
+          body.run(p, 0, sizes[p]);
+        }
+      }
+      return;
+    }
+    Phases job = new Phases(body, sizes, chunks);
+    try {
+      run(job);
+      job.awaitPhase(phases - 1);
+    } finally {
+      release(job);
+    }
+    job.rethrow();
+  }
+
+  /**
+   * Offers {@code job} to the workers (when no other call holds them) and works on it on the
+   * calling thread until it has no chunk left to claim. The caller then waits for the chunks
+   * other threads took and calls {@link #release}.
+   */
+  private static void run(Task job) {
+    boolean shared = OWNER.tryLock();
+    if (shared) {
+      current = job;
+      for (Worker w : workers()) {
+        if (w.sleeping) {
+          LockSupport.unpark(w);
+        }
       }
     }
-    Throwable t = job.failure.get();
-    if (t instanceof RuntimeException) {
-      throw (RuntimeException) t;
-    } else if (t instanceof Error) {
-      throw (Error) t;
-    } else if (t != null) {
-      throw new IllegalStateException(t);
+    // The caller counts as a worker while it runs chunks: a kernel nested in the body (a GEMM
+    // per image of a convolution) then runs serially there as in the pool threads.
+    IN_WORKER.set(true);
+    try {
+      job.work(0);
+    } finally {
+      IN_WORKER.set(false);
+    }
+  }
+
+  /** Ends a call begun by {@link #run}, once all its chunks have finished. */
+  private static void release(Task job) {
+    if (current == job) {
+      current = null;
+      OWNER.unlock();
     }
   }
 

@@ -20,8 +20,8 @@ import jdk.incubator.vector.VectorSpecies;
  *       the vector. C2 on JDK 17 never vectorises a float reduction written as a plain loop
  *       (784 x 256 took 93 µs scalar, 7.2 µs here on an AMD EPYC with AVX-512).
  *   <li><b>axpy</b>, when the matrix's rows run along the output ({@code x·W},
- *       {@code Wᵀ·v}): output columns in blocks of four vectors kept in registers while every
- *       row of the matrix is added in, so each output is stored once.
+ *       {@code Wᵀ·v}): output columns in blocks of eight or four vectors kept in registers
+ *       while every row of the matrix is added in, so each output is stored once.
  * </ul>
  * A vector operand with a stride (a column of a row-major matrix) is first gathered into a
  * per-thread scratch row. Each output element sees the same operations in the same order for
@@ -53,7 +53,8 @@ final class VectorGemv implements GemvKernel {
   }
 
   /** Lanes of the preferred species: 16 with AVX-512, 8 with AVX2. */
-  static int lanes() {
+  @Override
+  public int lanes() {
     return L;
   }
 
@@ -213,6 +214,12 @@ final class VectorGemv implements GemvKernel {
       outOff = 0;
     }
     int j = 0;
+    // Eight vectors at a time first: one pass over a panel eight vectors wide reads each of its
+    // rows as one contiguous run, which the hardware prefetches best (784 x 128 from L2 on an
+    // AMD EPYC: 2.1 µs as one pass, 3.4-3.8 µs as passes over parts of each row).
+    for (; j + 8 * L <= cols; j += 8 * L) {
+      eightColumns(rows, mat, mOff + j, ldm, v, vOff, alpha, beta, y, yOff, incy, out, outOff, j);
+    }
     for (; j + 4 * L <= cols; j += 4 * L) {
       FloatVector a0 = FloatVector.zero(S);
       FloatVector a1 = a0;
@@ -250,6 +257,39 @@ final class VectorGemv implements GemvKernel {
         y[yi] = beta == 0f ? d : d + beta * y[yi];
       }
     }
+  }
+
+  /** The 8·L outputs from column j: {@link #axpy}'s widest block, its accumulators in registers. */
+  private static void eightColumns(int rows, float[] mat, int col, int ldm, float[] v, int vOff,
+      float alpha, float beta, float[] y, int yOff, int incy, float[] out, int outOff, int j) {
+    FloatVector a0 = FloatVector.zero(S);
+    FloatVector a1 = a0;
+    FloatVector a2 = a0;
+    FloatVector a3 = a0;
+    FloatVector a4 = a0;
+    FloatVector a5 = a0;
+    FloatVector a6 = a0;
+    FloatVector a7 = a0;
+    for (int p = 0; p < rows; p++) {
+      FloatVector x = FloatVector.broadcast(S, v[vOff + p]);
+      int row = col + p * ldm;
+      a0 = x.fma(FloatVector.fromArray(S, mat, row), a0);
+      a1 = x.fma(FloatVector.fromArray(S, mat, row + L), a1);
+      a2 = x.fma(FloatVector.fromArray(S, mat, row + 2 * L), a2);
+      a3 = x.fma(FloatVector.fromArray(S, mat, row + 3 * L), a3);
+      a4 = x.fma(FloatVector.fromArray(S, mat, row + 4 * L), a4);
+      a5 = x.fma(FloatVector.fromArray(S, mat, row + 5 * L), a5);
+      a6 = x.fma(FloatVector.fromArray(S, mat, row + 6 * L), a6);
+      a7 = x.fma(FloatVector.fromArray(S, mat, row + 7 * L), a7);
+    }
+    finish(a0, alpha, beta, y, yOff, incy, out, outOff, j);
+    finish(a1, alpha, beta, y, yOff, incy, out, outOff, j + L);
+    finish(a2, alpha, beta, y, yOff, incy, out, outOff, j + 2 * L);
+    finish(a3, alpha, beta, y, yOff, incy, out, outOff, j + 3 * L);
+    finish(a4, alpha, beta, y, yOff, incy, out, outOff, j + 4 * L);
+    finish(a5, alpha, beta, y, yOff, incy, out, outOff, j + 5 * L);
+    finish(a6, alpha, beta, y, yOff, incy, out, outOff, j + 6 * L);
+    finish(a7, alpha, beta, y, yOff, incy, out, outOff, j + 7 * L);
   }
 
   /** {@code Σ_p v[p]·M[p, c .. c+L)}, the L columns from {@code col} (an index into row 0 of M). */

@@ -223,7 +223,7 @@ class GemmTest {
     // The build's tests run with --add-modules jdk.incubator.vector (kairo.test.jvm in the
     // parent pom), so this is skipped only where someone runs them without it.
     assumeTrue(gemv != null, "Vector API not enabled");
-    int l = VectorGemv.lanes();
+    int l = gemv.lanes();
     Random r = new Random(23);
     // Long sides around one vector and four (the axpy block), the W6 layer shapes, and
     // shapes the kernel declines (long side shorter than a vector).

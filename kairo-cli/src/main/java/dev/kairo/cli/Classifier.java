@@ -1,10 +1,9 @@
 package dev.kairo.cli;
 
-import dev.kairo.autograd.NoGrad;
-import dev.kairo.autograd.Variable;
 import dev.kairo.io.Model;
 import dev.kairo.nn.Linear;
 import dev.kairo.nn.Module;
+import dev.kairo.nn.Predictor;
 import dev.kairo.nn.Sequential;
 import dev.kairo.tensor.Shape;
 import dev.kairo.tensor.Tensor;
@@ -17,7 +16,7 @@ import java.util.Map;
 /**
  * A saved model used as an image classifier by {@code kairo evaluate} and {@code kairo predict}:
  * the network in eval mode, the facts saved with it ({@code input_shape}, {@code classes}), and
- * class probabilities for a batch of images, computed under no-grad.
+ * class probabilities for a batch of images, computed with no graph by a {@link Predictor}.
  *
  * <pre>{@code
  * Classifier c = Classifier.load(Path.of("kairo-out/model.safetensors"));
@@ -30,6 +29,8 @@ final class Classifier {
   private final Module model;
   private final Map<String, String> metadata;
   private final boolean flattens;
+  /** The model ready for inference: packed when it is a plain MLP (see Predictor). */
+  private final Predictor predictor;
 
   private Classifier(Path file, Module model, Map<String, String> metadata) {
     this.file = file;
@@ -40,6 +41,7 @@ final class Classifier {
     Module first = model instanceof Sequential && ((Sequential) model).size() > 0
         ? ((Sequential) model).get(0) : model;
     this.flattens = first instanceof Linear;
+    this.predictor = Predictor.of(model);
   }
 
   /** Loads the model and its metadata; the model is switched to eval mode. */
@@ -129,10 +131,7 @@ final class Classifier {
     if (flattens && x.rank() > 2) {
       x = x.reshape(n, -1);
     }
-    Tensor y;
-    try (NoGrad g = NoGrad.enter()) {
-      y = model.forward(Variable.of(x)).data();
-    }
+    Tensor y = predictor.predict(x);
     if (y.rank() != 2 || y.shape()[0] != n) {
       throw new IllegalStateException(file + " gives outputs of shape " + Shape.str(y.shape())
           + " for " + n + " images; a classifier gives [N, classes] scores");

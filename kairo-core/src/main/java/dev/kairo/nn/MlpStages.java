@@ -203,6 +203,11 @@ public final class MlpStages {
         : flattensInput && x.numel() / x.size(0) == inWidth;
   }
 
+  /** Whether the model starts with a Flatten, so that inputs of any rank with rows of inWidth fit. */
+  public boolean flattensInput() {
+    return flattensInput;
+  }
+
   /** Whether a layer was added to the model, or to a container in it, since these were read. */
   public boolean stale() {
     for (int i = 0; i < containers.length; i++) {

@@ -22,10 +22,12 @@ import dev.kairo.tensor.Tensor;
  * ReLU, tanh, sigmoid, identity and {@link Flatten} (what {@link MlpStages} accepts) is copied,
  * when the predictor is made, into the layout its inference reads fastest
  * ({@link PackedMlp}): one sample goes through all its layers in a single parallel call, each
- * layer's weights read front to back from cache. On W6 (784-256-128-10, one sample) that is
- * 3.3 µs against 5.6 µs for {@code model.forward} under {@link NoGrad}. The outputs agree with
- * {@code model.forward}'s to float rounding (each output is summed in another order), and
- * repeat bit for bit for the same thread count.
+ * layer's weights read front to back from cache, and a batch in one parallel call too. On
+ * W6's network (784-256-128-10) in steady state on two cores, one sample took 3.3-4.8 µs
+ * against 5.4-5.6 µs for {@code model.forward} under {@link NoGrad}, and a batch of 128
+ * 220-230 µs against 230-250. The outputs agree with {@code model.forward}'s to float
+ * rounding (sums are taken in another order), and repeat bit for bit for the same thread
+ * count.
  *
  * <p>Because it is a copy, <b>training the model afterwards does not change a packed
  * predictor</b>: make a new one (it takes about a millisecond per megabyte of weights).
@@ -91,13 +93,21 @@ public final class Predictor {
       }
     }
     if (!stages.takes(x)) {
-      throw new IllegalArgumentException("Predictor: input " + Shape.str(x.shape())
-          + " does not fit the model's first layer: expected [batch, " + stages.inWidth() + "]"
-          + " (batch at least 1)" + (x.rank() > 2 ? ", or [batch, ...] with "
-          + stages.inWidth() + " values per row after the model's leading Flatten" : ""));
+      throw badInput(x);
     }
     int rows = x.size(0);
     return Tensor.of(packed.forward(x.denseData(), rows), rows, packed.outWidth());
+  }
+
+  /** The error for an input the packed model cannot take, naming both shapes and the layer. */
+  private IllegalArgumentException badInput(Tensor x) {
+    String flattened = x.rank() > 2 && x.size(0) > 0
+        ? " (flattened: [" + x.size(0) + ", " + x.numel() / x.size(0) + "])" : "";
+    String flattenNote = x.rank() > 2 && !flattened.isEmpty() && !stages.flattensInput()
+        ? "; the model does not start with Flatten, so it takes rank-2 inputs only" : "";
+    return new IllegalArgumentException("Predictor: input " + Shape.str(x.shape()) + flattened
+        + " does not fit the model's first layer, " + stages.linear(0) + ", which takes [batch, "
+        + stages.inWidth() + "] (batch at least 1)" + flattenNote);
   }
 
   /**

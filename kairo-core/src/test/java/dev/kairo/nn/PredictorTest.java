@@ -43,10 +43,8 @@ class PredictorTest {
     assertThat(predictor.toString()).isEqualTo("Predictor(packed MLP 64 -> 10)");
     Tensor one = Tensor.uniform(0, 1, 11, 1, 64);
     assertClose(predictor.predict(one), forward(net, one));
-    // A batch is computed as the ops compute it: the same bits.
     Tensor batch = Tensor.uniform(0, 1, 12, 32, 64);
-    assertThat(predictor.predict(batch).denseData()).containsExactly(
-        forward(net, batch).denseData());
+    assertClose(predictor.predict(batch), forward(net, batch));
     // Images go through the model's leading Flatten.
     Tensor images = Tensor.uniform(0, 1, 13, 3, 1, 8, 8);
     assertThat(predictor.predict(images).shape()).containsExactly(3, 10);
@@ -102,14 +100,20 @@ class PredictorTest {
   }
 
   @Test
-  void anInputOfTheWrongWidthNamesBothShapes() {
+  void anInputOfTheWrongWidthNamesBothShapesAndTheLayer() {
     Predictor predictor = Predictor.of(mlp());
     assertThatThrownBy(() -> predictor.predict(Tensor.zeros(2, 63)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("Predictor: input [2, 63] does not fit the model's first layer: "
-            + "expected [batch, 64]");
+        .hasMessage("Predictor: input [2, 63] does not fit the model's first layer, "
+            + "Linear(64 -> 96), which takes [batch, 64] (batch at least 1)");
     assertThatThrownBy(() -> predictor.predict(Tensor.zeros(2, 1, 7, 7)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("[2, 1, 7, 7]").hasMessageContaining("leading Flatten");
+        .hasMessageStartingWith("Predictor: input [2, 1, 7, 7] (flattened: [2, 49]) does not fit");
+    SplittableRandom rng = new SplittableRandom(7);
+    Predictor noFlatten = Predictor.of(new Sequential(new Linear(49, 3, true, rng)));
+    assertThatThrownBy(() -> noFlatten.predict(Tensor.zeros(2, 1, 7, 7)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageEndingWith("; the model does not start with Flatten, so it takes rank-2 "
+            + "inputs only");
   }
 }

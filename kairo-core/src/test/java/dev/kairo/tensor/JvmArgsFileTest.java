@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class JvmArgsFileTest {
   private static final String DONTINLINE = "-XX:CompileCommand=dontinline,";
+  private static final String SCALING = "-XX:CompileCommand=CompileThresholdScaling,";
 
   private static Path argsFile() {
     Path module = Path.of(System.getProperty("user.dir")).toAbsolutePath();
@@ -55,6 +56,36 @@ class JvmArgsFileTest {
       names.add(target[1]);
     }
     assertThat(names).contains("sgemm", "work");
+  }
+
+  @Test
+  void everyMethodCompiledSoonerExists() throws Exception {
+    List<String> names = new ArrayList<>();
+    for (String option : options()) {
+      if (!option.startsWith(SCALING)) {
+        continue;
+      }
+      // CompileThresholdScaling,CLASS::METHOD,FACTOR with METHOD a name or *.
+      String[] parts = option.substring(SCALING.length()).split(",");
+      assertThat(parts).as(option).hasSize(2);
+      assertThat(Double.parseDouble(parts[1])).as(option).isBetween(0.01, 1.0);
+      String[] target = parts[0].split("::");
+      assertThat(target).as(option).hasSize(2);
+      boolean found = target[1].equals("*") ? exists(target[0]) : declares(target[0], target[1]);
+      assertThat(found).as("%s declares %s (named in kairo-jvm.args)", target[0], target[1])
+          .isTrue();
+      names.add(parts[0]);
+    }
+    assertThat(names).contains("dev.kairo.nn.Predictor::*");
+  }
+
+  private boolean exists(String owner) {
+    try {
+      Class.forName(owner, false, getClass().getClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
   }
 
   /**

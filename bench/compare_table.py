@@ -4,7 +4,8 @@
 Each record holds one process's JSON line. The figure compared per workload:
   W5a, W5b    seconds (lower is better)       ratio = peer / Kairo
   W2, W3, W4  samples_per_s (higher)          ratio = Kairo / peer
-  W6          latency_us (lower) and batch_samples_per_s (higher)
+  W6          latency_us (lower) and batch_samples_per_s (higher); Kairo through a Predictor,
+              and "kairo-module" (model.forward) listed under the table
 Ratios are medians over repetitions of (peer figure / Kairo figure), oriented so that above 1
 means Kairo is faster. Peers: NumPy from scratch, PyTorch, and scikit-learn's MLPClassifier
 (W2 and W5a only; "-" where a peer has no run). W5b also has a reference point, "java-floor"
@@ -95,6 +96,18 @@ for (w, t) in floors:
           f"NumPy/floor {cell([npy[i] / fl[i] for i in fl if i in npy], lambda v: f'{v:.2f}')}; "
           f"its {impls['java-floor'][0]['run']['metric_name']} "
           f"{statistics.median(r['run']['metric'] for r in impls['java-floor']):.4g}")
+modules = [k for k in sorted(by) if "kairo-module" in by[k]]
+if modules:
+    print("\nW6 through model.forward (the layer-by-layer ops) instead of a Predictor, same "
+          "processes' order; ratio against PyTorch as in the table:")
+for (w, t) in modules:
+    impls = by[(w, t)]
+    for fig, higher in FIGURES[w]:
+        m = {r["rep"]: r["run"].get(fig) for r in impls["kairo-module"]}
+        p = {r["rep"]: r["run"].get(fig) for r in impls.get("torch", [])}
+        ratios = [(m[i] / p[i] if higher else p[i] / m[i]) for i in m if i in p and m[i] and p[i]]
+        print(f"- {w} threads={t} {fig}: {cell([v for v in m.values() if v], num)}; "
+              f"PyTorch/Kairo {cell(ratios, lambda v: f'{v:.2f}')}")
 notes = {(r["workload"], r["impl"]): r["run"]["note"] for r in recs if r["run"].get("note")}
 if notes:
     print("\nNot the workload's exact recipe (figures comparable in cost, metrics not exactly):")

@@ -22,6 +22,23 @@ interface GemvKernel {
   /** Floats per vector: a product whose long side is shorter than this is refused. */
   int lanes();
 
+  /**
+   * {@code y[yOff + j] = Σ_p v[vOff + p]·M[p, j] + beta·y[yOff + j]} for j < cols, p < rows,
+   * row p of M starting at {@code mOff + p·ldm}; cols at least {@link #lanes()}. The
+   * {@code m == 1} product {@code compute} runs for {@code v·M}, on the calling thread, with no
+   * argument checks: for callers that checked their sizes once (a packed model).
+   */
+  void rowTimesMatrix(int rows, int cols, float[] mat, int mOff, int ldm, float[] v, int vOff,
+      float beta, float[] y, int yOff);
+
+  /**
+   * {@code y[yOff + r] = Σ_p M[r, p]·v[p] + beta·y[yOff + r]} for r < rows, p < len, row r of
+   * M starting at {@code mOff + r·ldm}; len at least {@link #lanes()}. As
+   * {@link #rowTimesMatrix}, for {@code M·v}.
+   */
+  void matrixTimesVector(int rows, int len, float[] mat, int mOff, int ldm, float[] v,
+      float beta, float[] y, int yOff);
+
   /** What the log line and benchmarks call it, such as {@code "Vector API, 16 floats"}. */
   String name();
 }

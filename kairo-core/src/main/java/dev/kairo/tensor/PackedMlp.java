@@ -57,7 +57,7 @@ public final class PackedMlp {
 
   private final int inWidth;
   private final Layer[] layers;
-  /** Each layer's output but the last's, for one sample. */
+  /** Each layer's output for one sample (the last copied out: the result is the caller's). */
   private final float[][] hidden;
   private final AtomicBoolean hiddenInUse = new AtomicBoolean();
   /** The same for the last batch size seen (null before the first batch, or with one layer). */
@@ -68,35 +68,51 @@ public final class PackedMlp {
   private static final class Layer {
     final int in;
     final int out;
-    /** Whether {@link #weights} is W as given (a layer narrower than a vector), not panels. */
+    /**
+     * Whether the layer is narrower than a vector and keeps W's layout, [out, in]: its outputs
+     * are then dot products, which the kernel computes a vector of inputs at a time.
+     */
     final boolean rowMajor;
     /** The panels one after another, or W [out, in] when rowMajor. */
     final float[] weights;
-    /** W [out, in] as given, for batches (the same array as weights when rowMajor). */
+    /** W [out, in] as given, for batches. */
     final float[] rows;
-    /** Panel p covers outputs [start[p], start[p + 1]) and begins at offset[p]. */
+    /**
+     * Panel p covers outputs [start[p], start[p + 1]), begins at offset[p] and stores rows of
+     * stride[p] floats.
+     */
     final int[] start;
     final int[] offset;
+    final int[] stride;
     /** Panels per share among threads, for one sample. */
     final int grain;
     final float[] bias;
     final int[] activation;
     final float[] slope;
+    /**
+     * The Vector API kernel, called straight for one row (no checks, no dispatch: the sizes
+     * were checked when packed), or null without the Vector API.
+     */
+    final GemvKernel gemv;
 
-    Layer(int in, int out, float[] w, float[] b, int[] activation, float[] slope, int lanes) {
+    Layer(int in, int out, float[] w, float[] b, int[] activation, float[] slope,
+        GemvKernel gemv) {
       this.in = in;
       this.out = out;
       this.bias = b == null ? null : b.clone();
       this.activation = activation;
       this.slope = slope;
+      this.gemv = gemv;
+      int lanes = gemv == null ? 8 : gemv.lanes();
       int shares = (long) in * out >= 2L * MIN_SHARED_WORK
           ? Math.min(Parallel.threads(), Math.max(1, out / lanes)) : 1;
-      rowMajor = out < lanes;
       rows = w.clone();
+      rowMajor = out < lanes;
       if (rowMajor) {
         weights = rows;
         start = new int[] {0, out};
         offset = new int[] {0};
+        stride = new int[] {in};
         grain = 1;
         return;
       }
@@ -119,17 +135,22 @@ public final class PackedMlp {
       bounds[panels] = out;
       start = java.util.Arrays.copyOf(bounds, panels + 1);
       offset = new int[panels];
-      weights = new float[in * out];
-      for (int p = 0, off = 0; p < panels; p++) {
-        offset[p] = off;
+      stride = new int[panels];
+      int total = 0;
+      for (int p = 0; p < panels; p++) {
+        stride[p] = start[p + 1] - start[p];
+        offset[p] = total;
+        total += in * stride[p];
+      }
+      weights = new float[total];
+      for (int p = 0; p < panels; p++) {
         int c0 = start[p];
         int wide = start[p + 1] - c0;
         for (int k = 0; k < in; k++) {
           for (int c = 0; c < wide; c++) {
-            weights[off + k * wide + c] = w[(c0 + c) * in + k];
+            weights[offset[p] + k * stride[p] + c] = w[(c0 + c) * in + k];
           }
         }
-        off += in * wide;
       }
       grain = widest;
     }
@@ -151,10 +172,19 @@ public final class PackedMlp {
         System.arraycopy(bias, c0, y, c0, c1 - c0);
       }
       if (rowMajor) {
-        Gemm.sgemm(false, true, 1, out, in, 1f, x, 0, in, weights, 0, in, beta, y, 0, out);
-      } else {
-        for (int p = lo; p < hi; p++) {
-          int wide = start[p + 1] - start[p];
+        if (gemv != null && in >= gemv.lanes()) {
+          gemv.matrixTimesVector(out, in, weights, 0, in, x, beta, y, 0);
+        } else {
+          Gemm.sgemm(false, true, 1, out, in, 1f, x, 0, in, weights, 0, in, beta, y, 0, out);
+        }
+        activate(y, c0, c1);
+        return;
+      }
+      for (int p = lo; p < hi; p++) {
+        int wide = stride[p];
+        if (gemv != null && wide >= gemv.lanes()) {
+          gemv.rowTimesMatrix(in, wide, weights, offset[p], wide, x, 0, beta, y, start[p]);
+        } else { // no Vector API, or a last panel of less than a vector
           Gemm.sgemm(false, false, 1, wide, in, 1f, x, 0, in, weights, offset[p], wide, beta, y,
               start[p], wide);
         }
@@ -200,7 +230,16 @@ public final class PackedMlp {
   private PackedMlp(int inWidth, Layer[] layers) {
     this.inWidth = inWidth;
     this.layers = layers;
-    hidden = newHidden(1);
+    hidden = newRowOutputs();
+  }
+
+  /** Arrays for every layer's output for one row, the last's included. */
+  private float[][] newRowOutputs() {
+    float[][] h = new float[layers.length][];
+    for (int l = 0; l < h.length; l++) {
+      h[l] = new float[layers[l].out];
+    }
+    return h;
   }
 
   /** Arrays for the outputs of every layer but the last, for {@code rows} rows. */
@@ -234,7 +273,6 @@ public final class PackedMlp {
           + biases.length + " biases; one of each per stage, the first a LINEAR");
     }
     GemvKernel gemv = Simd.gemv();
-    int lanes = gemv == null ? 8 : gemv.lanes();
     java.util.List<Layer> layers = new java.util.ArrayList<>();
     int in = inWidth;
     for (int s = 0; s < n; s++) {
@@ -260,7 +298,7 @@ public final class PackedMlp {
         t++;
       }
       layers.add(new Layer(in, out, w, b, java.util.Arrays.copyOfRange(kind, s + 1, t),
-          java.util.Arrays.copyOfRange(slope, s + 1, t), lanes));
+          java.util.Arrays.copyOfRange(slope, s + 1, t), gemv));
       in = out;
       s = t - 1;
     }
@@ -293,9 +331,8 @@ public final class PackedMlp {
 
   private float[] forwardOne(float[] x) {
     boolean own = hiddenInUse.compareAndSet(false, true);
-    float[][] h = own ? hidden : newHidden(1);
+    float[][] h = own ? hidden : newRowOutputs();
     try {
-      float[] y = new float[outWidth()];
       int n = layers.length;
       int[] sizes = new int[n];
       int[] grains = new int[n];
@@ -303,12 +340,9 @@ public final class PackedMlp {
         sizes[l] = layers[l].panelCount();
         grains[l] = layers[l].grain;
       }
-      Parallel.forPhases(sizes, grains, (l, lo, hi) -> {
-        Layer layer = layers[l];
-        float[] out = l == n - 1 ? y : h[l];
-        layer.panels(lo, hi, l == 0 ? x : h[l - 1], out);
-      });
-      return y;
+      Parallel.forPhases(sizes, grains,
+          (l, lo, hi) -> layers[l].panels(lo, hi, l == 0 ? x : h[l - 1], h[l]));
+      return java.util.Arrays.copyOf(h[n - 1], outWidth());
     } finally {
       if (own) {
         hiddenInUse.set(false);

@@ -93,6 +93,18 @@ final class VectorGemv implements GemvKernel {
     return false;
   }
 
+  @Override
+  public void rowTimesMatrix(int rows, int cols, float[] mat, int mOff, int ldm, float[] v,
+      int vOff, float beta, float[] y, int yOff) {
+    axpy(rows, cols, 1f, mat, mOff, ldm, v, vOff, beta, y, yOff, 1);
+  }
+
+  @Override
+  public void matrixTimesVector(int rows, int len, float[] mat, int mOff, int ldm, float[] v,
+      float beta, float[] y, int yOff) {
+    dots(rows, len, 1f, mat, mOff, ldm, v, 0, beta, y, yOff, 1);
+  }
+
   /**
    * {@link #dots} with the rows shared among Kairo's threads when there are at least
    * {@link #PARALLEL_MIN} multiply-adds per thread. Each output is computed the same way

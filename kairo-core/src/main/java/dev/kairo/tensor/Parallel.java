@@ -1,10 +1,10 @@
 package dev.kairo.tensor;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Kairo's one fixed thread pool, sized to the cores (override with the environment variable
@@ -37,13 +37,21 @@ public final class Parallel {
   }
 
   private static final int THREADS = configuredThreads();
-  private static final ThreadLocal<Boolean> IN_WORKER = ThreadLocal.withInitial(() -> false);
+  /**
+   * Callers running a call's chunks alone (the workers held by another call), and how many
+   * there are: nested calls on those threads run serially too. The count keeps the
+   * thread-local out of the common path, where no call runs alone.
+   */
+  private static final ThreadLocal<Boolean> RUNNING_ALONE = ThreadLocal.withInitial(() -> false);
+  private static final AtomicInteger RUNNING_ALONE_COUNT = new AtomicInteger();
   /** How long an idle worker polls for the next job before it sleeps (KAIRO_SPIN_US). */
   private static final long SPIN_NANOS = configuredSpinMicros() * 1000L;
   /** The job workers should join; replaced by each parallel call. */
   private static volatile Task current;
   /** Only one parallel call at a time uses the workers; others run serially (same result). */
-  private static final ReentrantLock OWNER = new ReentrantLock();
+  private static final AtomicBoolean HELD = new AtomicBoolean();
+  /** The thread whose call holds the workers, until the call ends. */
+  private static volatile Thread holder;
   private static volatile Worker[] workers;
 
   private Parallel() {}
@@ -267,7 +275,6 @@ public final class Parallel {
 
     @Override
     public void run() {
-      IN_WORKER.set(true);
       while (true) {
         awaitJob().work(index);
       }
@@ -394,22 +401,27 @@ public final class Parallel {
    * other threads took and calls {@link #release}.
    */
   private static void run(Task job) {
-    boolean shared = OWNER.tryLock();
+    boolean shared = HELD.compareAndSet(false, true);
     if (shared) {
+      // The caller counts as a worker until its call ends: a kernel nested in the body (a GEMM
+      // per image of a convolution) then runs serially there as in the pool threads.
+      holder = Thread.currentThread();
       current = job;
       for (Worker w : workers()) {
         if (w.sleeping) {
           LockSupport.unpark(w);
         }
       }
+      job.work(0);
+      return;
     }
-    // The caller counts as a worker while it runs chunks: a kernel nested in the body (a GEMM
-    // per image of a convolution) then runs serially there as in the pool threads.
-    IN_WORKER.set(true);
+    RUNNING_ALONE.set(true);
+    RUNNING_ALONE_COUNT.incrementAndGet();
     try {
       job.work(0);
     } finally {
-      IN_WORKER.set(false);
+      RUNNING_ALONE_COUNT.decrementAndGet();
+      RUNNING_ALONE.set(false);
     }
   }
 
@@ -417,14 +429,25 @@ public final class Parallel {
   private static void release(Task job) {
     if (current == job) {
       current = null;
-      OWNER.unlock();
+      holder = null;
+      HELD.set(false);
     }
+  }
+
+  /**
+   * Whether the calling thread is inside a parallel call: a pool thread, the caller whose call
+   * holds the workers, or a caller running its call alone. Plain field reads in the common
+   * case (no thread-local, no lock), so that a short call pays for none before it is compiled.
+   */
+  private static boolean insideACall() {
+    Thread t = Thread.currentThread();
+    return t instanceof Worker || t == holder
+        || RUNNING_ALONE_COUNT.get() > 0 && RUNNING_ALONE.get();
   }
 
   /** How many chunks {@link #forRange} uses for {@code n} items of at least {@code grain}. */
   public static int chunks(int n, int grain) {
-    // Cheap tests first: most calls on small tensors never touch the thread-local.
-    if (n <= grain || THREADS == 1 || IN_WORKER.get()) {
+    if (n <= grain || THREADS == 1 || insideACall()) {
       return 1;
     }
     return (int) Math.min(THREADS, Math.max(1, n / Math.max(1, grain)));

@@ -192,6 +192,15 @@ public final class PackedMlp {
       activate(y, c0, c1);
     }
 
+    /** Panels [lo, hi) of one row, or rows [lo, hi) of a batch. */
+    void run(int rows, int lo, int hi, float[] x, float[] y) {
+      if (rows == 1) {
+        panels(lo, hi, x, y);
+      } else {
+        batch(x, lo, hi, y);
+      }
+    }
+
     /**
      * Rows [r0, r1) of x [n, in] through the layer and its activations into the same rows of
      * y [n, out], as the ops compute it
@@ -326,61 +335,51 @@ public final class PackedMlp {
       throw new IllegalArgumentException("PackedMlp: " + x.length + " input values for " + rows
           + " rows of " + inWidth);
     }
-    return rows == 1 ? forwardOne(x) : forwardRows(x, rows);
-  }
-
-  private float[] forwardOne(float[] x) {
-    boolean own = hiddenInUse.compareAndSet(false, true);
-    float[][] h = own ? hidden : newRowOutputs();
+    boolean one = rows == 1;
+    AtomicBoolean inUse = one ? hiddenInUse : rowsInUse;
+    boolean own = inUse.compareAndSet(false, true);
     try {
+      float[][] h = outputs(rows, own);
       int n = layers.length;
       int[] sizes = new int[n];
       int[] grains = new int[n];
       for (int l = 0; l < n; l++) {
-        sizes[l] = layers[l].panelCount();
-        grains[l] = layers[l].grain;
+        sizes[l] = one ? layers[l].panelCount() : rows;
+        grains[l] = one ? layers[l].grain : BATCH_GRAIN;
       }
+      // One body for one row and for batches: the parallel call that runs it, compiled during
+      // a run of single samples, then goes on with the first batch without being recompiled.
       Parallel.forPhases(sizes, grains,
-          (l, lo, hi) -> layers[l].panels(lo, hi, l == 0 ? x : h[l - 1], h[l]));
-      return java.util.Arrays.copyOf(h[n - 1], outWidth());
+          (l, lo, hi) -> layers[l].run(rows, lo, hi, l == 0 ? x : h[l - 1], h[l]));
+      return one ? java.util.Arrays.copyOf(h[n - 1], outWidth()) : h[n - 1];
     } finally {
       if (own) {
-        hiddenInUse.set(false);
+        inUse.set(false);
       }
     }
   }
 
   /**
-   * Layer by layer in one parallel call, as one sample goes: each layer a phase, its rows
-   * shared among the threads (each thread's product a single-threaded one on its rows). A run
-   * of single samples and then batches, as W6 does, then keeps using the code it has compiled
-   * (with a product split by Gemm itself, the first batches after 11,000 single samples ran
-   * at 300-400 µs against 230 in steady state). The arrays between layers are kept for the
-   * next call of the same batch size (fresh heap costs a page fault per 4 KiB on first touch;
-   * see {@link Workspace}); the output is new.
+   * Every layer's output array for {@code rows} rows. One row: arrays kept for the next call
+   * (the last one's copied out by the caller). A batch: one sample goes through each layer in
+   * the same parallel call, each layer a phase with its rows shared among the threads (each
+   * thread's product a single-threaded one on its rows); the arrays between layers are kept for
+   * the next call of the same batch size (fresh heap costs a page fault per 4 KiB on first
+   * touch; see {@link Workspace}), the last is new. {@code own}: whether this call may use
+   * the kept arrays (no other thread is in a call of its kind).
    */
-  private float[] forwardRows(float[] x, int rows) {
-    boolean own = rowsInUse.compareAndSet(false, true);
-    try {
-      float[][] h = own && rowsHidden != null
-          && (rowsHidden.length == 0 || rowsHidden[0].length == rows * layers[0].out)
-          ? rowsHidden : newHidden(rows);
-      if (own) {
-        rowsHidden = h;
-      }
-      int n = layers.length;
-      float[] y = new float[rows * outWidth()];
-      int[] sizes = new int[n];
-      int[] grains = new int[n];
-      java.util.Arrays.fill(sizes, rows);
-      java.util.Arrays.fill(grains, BATCH_GRAIN);
-      Parallel.forPhases(sizes, grains, (l, lo, hi) -> layers[l].batch(l == 0 ? x : h[l - 1],
-          lo, hi, l == n - 1 ? y : h[l]));
-      return y;
-    } finally {
-      if (own) {
-        rowsInUse.set(false);
-      }
+  private float[][] outputs(int rows, boolean own) {
+    if (rows == 1) {
+      return own ? hidden : newRowOutputs();
     }
+    float[][] h = own && rowsHidden != null
+        && (rowsHidden.length == 0 || rowsHidden[0].length == rows * layers[0].out)
+        ? rowsHidden : newHidden(rows);
+    if (own) {
+      rowsHidden = h;
+    }
+    float[][] all = java.util.Arrays.copyOf(h, layers.length);
+    all[layers.length - 1] = new float[rows * outWidth()];
+    return all;
   }
 }

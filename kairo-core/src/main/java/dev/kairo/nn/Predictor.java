@@ -25,7 +25,7 @@ import dev.kairo.tensor.Tensor;
  * layer's weights read front to back from cache, and a batch in one parallel call too. On
  * W6's network (784-256-128-10) in steady state on two cores, one sample took 3.3-4.8 µs
  * against 5.4-5.6 µs for {@code model.forward} under {@link NoGrad}, and a batch of 128
- * 220-230 µs against 230-250. The outputs agree with {@code model.forward}'s to float
+ * 195 µs against 222. The outputs agree with {@code model.forward}'s to float
  * rounding (sums are taken in another order), and repeat bit for bit for the same thread
  * count.
  *

@@ -60,7 +60,7 @@ public final class PackedMlp {
   /** Each layer's output for one sample (the last copied out: the result is the caller's). */
   private final float[][] hidden;
   private final AtomicBoolean hiddenInUse = new AtomicBoolean();
-  /** The same for the last batch size seen (null before the first batch, or with one layer). */
+  /** Every layer's output but the last's for the last batch size seen (null before one). */
   private float[][] rowsHidden;
   private final AtomicBoolean rowsInUse = new AtomicBoolean();
 
@@ -121,16 +121,12 @@ public final class PackedMlp {
       int vectors = (out + lanes - 1) / lanes;
       int[] bounds = new int[out + 1];
       int panels = 0;
-      int widest = 1;
       for (int s = 0; s < shares; s++) {
         int v0 = Parallel.bound(vectors, shares, s);
         int v1 = Parallel.bound(vectors, shares, s + 1);
-        int inShare = 0;
         for (int v = v0; v < v1; v += PANEL_VECTORS) {
           bounds[panels++] = v * lanes;
-          inShare++;
         }
-        widest = Math.max(widest, inShare);
       }
       bounds[panels] = out;
       start = java.util.Arrays.copyOf(bounds, panels + 1);
@@ -152,7 +148,9 @@ public final class PackedMlp {
           }
         }
       }
-      grain = widest;
+      // forPhases splits the panels into at most `shares` even runs (not always the shares'
+      // own panels when shares hold different counts; only which core reads which differs).
+      grain = Math.max(1, panels / shares);
     }
 
     int panelCount() {
@@ -203,9 +201,8 @@ public final class PackedMlp {
 
     /**
      * Rows [r0, r1) of x [n, in] through the layer and its activations into the same rows of
-     * y [n, out], as the ops compute it
-     * ({@code dev.kairo.functions.connection.Linear.affine}: the bias rows, then the product
-     * added onto them), so a batch gives the ops' bits.
+     * y [n, out], the steps of the ops ({@code dev.kairo.functions.connection.Linear.affine}:
+     * the bias rows, then the product added onto them) on W as given.
      */
     void batch(float[] x, int r0, int r1, float[] y) {
       if (bias != null) {

@@ -227,8 +227,10 @@ public final class Parallel {
             continue;
           }
           try {
-            if (failure.get() == null) {
-              body.run(p, bound(sizes[p], count, c), bound(sizes[p], count, c + 1));
+            int lo = bound(sizes[p], count, c);
+            int hi = bound(sizes[p], count, c + 1);
+            if (failure.get() == null && lo < hi) {
+              body.run(p, lo, hi);
             }
           } catch (Throwable t) {
             failure.compareAndSet(null, t);

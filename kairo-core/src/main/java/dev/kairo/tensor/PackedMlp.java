@@ -60,6 +60,9 @@ public final class PackedMlp {
   /** Each layer's output for one sample (the last copied out: the result is the caller's). */
   private final float[][] hidden;
   private final AtomicBoolean hiddenInUse = new AtomicBoolean();
+  /** The phases of one row: each layer's panel count and panels per share (never written). */
+  private final int[] oneRowSizes;
+  private final int[] oneRowGrains;
   /** Every layer's output but the last's for the last batch size seen (null before one). */
   private float[][] rowsHidden;
   private final AtomicBoolean rowsInUse = new AtomicBoolean();
@@ -237,6 +240,12 @@ public final class PackedMlp {
     this.inWidth = inWidth;
     this.layers = layers;
     hidden = newRowOutputs();
+    oneRowSizes = new int[layers.length];
+    oneRowGrains = new int[layers.length];
+    for (int l = 0; l < layers.length; l++) {
+      oneRowSizes[l] = layers[l].panelCount();
+      oneRowGrains[l] = layers[l].grain;
+    }
   }
 
   /** Arrays for every layer's output for one row, the last's included. */
@@ -338,11 +347,13 @@ public final class PackedMlp {
     try {
       float[][] h = outputs(rows, own);
       int n = layers.length;
-      int[] sizes = new int[n];
-      int[] grains = new int[n];
-      for (int l = 0; l < n; l++) {
-        sizes[l] = one ? layers[l].panelCount() : rows;
-        grains[l] = one ? layers[l].grain : BATCH_GRAIN;
+      int[] sizes = oneRowSizes;
+      int[] grains = oneRowGrains;
+      if (!one) {
+        sizes = new int[n];
+        grains = new int[n];
+        java.util.Arrays.fill(sizes, rows);
+        java.util.Arrays.fill(grains, BATCH_GRAIN);
       }
       // One body for one row and for batches: the parallel call that runs it, compiled during
       // a run of single samples, then goes on with the first batch without being recompiled.

@@ -45,9 +45,9 @@ public final class Parallel {
   private static final ThreadLocal<Boolean> RUNNING_ALONE = ThreadLocal.withInitial(() -> false);
   private static final AtomicInteger RUNNING_ALONE_COUNT = new AtomicInteger();
   /** How long an idle worker polls for the next job before it sleeps (KAIRO_SPIN_US). */
-  private static final long SPIN_NANOS = configuredSpinMicros() * 1000L;
+  static final long SPIN_NANOS = configuredSpinMicros() * 1000L;
   /** The job workers should join; replaced by each parallel call. */
-  private static volatile Task current;
+  private static volatile ParallelTask current;
   /** Only one parallel call at a time uses the workers; others run serially (same result). */
   private static final AtomicBoolean HELD = new AtomicBoolean();
   /** The thread whose call holds the workers, until the call ends. */
@@ -93,170 +93,6 @@ public final class Parallel {
     }
   }
 
-  /** What the workers run: one parallel call, made by {@link #forRange} or {@link #forPhases}. */
-  private abstract static class Task {
-    final AtomicReference<Throwable> failure = new AtomicReference<>();
-
-    /** Runs this call's work on a thread whose preferred chunks are those numbered {@code own}. */
-    abstract void work(int own);
-
-    /** Throws the first failure of a chunk, if any, on the calling thread. */
-    void rethrow() {
-      Throwable t = failure.get();
-      if (t instanceof RuntimeException) {
-        throw (RuntimeException) t;
-      } else if (t instanceof Error) {
-        throw (Error) t;
-      } else if (t != null) {
-        throw new IllegalStateException(t);
-      }
-    }
-  }
-
-  /**
-   * One parallel call: each chunk is claimed by whichever thread comes for it first, the
-   * caller included, so a worker that is slow to wake (descheduled on a busy machine) never
-   * holds the call up; it finds nothing left to claim. Each thread asks first for its own
-   * chunk (the caller chunk 0, worker i chunk i): back-to-back calls on the same operands
-   * then give each core the same slice every time, which stays in that core's cache (the
-   * halves of a 784 x 256 weight matrix fit in two 1 MiB L2 caches; the whole does not fit in
-   * one). Chunk boundaries depend only on n and the chunk count, so the result does not depend
-   * on which thread ran which chunk.
-   */
-  private static final class Job extends Task {
-    final RangeBody body;
-    final int n;
-    final int chunks;
-    /** 1 where a thread has claimed the chunk. */
-    final AtomicIntegerArray claimed;
-    final AtomicInteger unfinished;
-    volatile Thread waiter;
-
-    Job(RangeBody body, int n, int chunks) {
-      this.body = body;
-      this.n = n;
-      this.chunks = chunks;
-      this.claimed = new AtomicIntegerArray(chunks);
-      this.unfinished = new AtomicInteger(chunks);
-    }
-
-    /**
-     * Claims and runs chunks until none is left to claim, starting from chunk
-     * {@code own % chunks} and going round.
-     */
-    @Override
-    void work(int own) {
-      int first = own % chunks;
-      for (int i = 0; i < chunks; i++) {
-        int c = first + i < chunks ? first + i : first + i - chunks;
-        if (claimed.get(c) != 0 || !claimed.compareAndSet(c, 0, 1)) {
-          continue;
-        }
-        try {
-          body.run(bound(n, chunks, c), bound(n, chunks, c + 1));
-        } catch (Throwable t) {
-          failure.compareAndSet(null, t);
-        } finally {
-          if (unfinished.decrementAndGet() == 0) {
-            Thread w = waiter;
-            if (w != null) {
-              LockSupport.unpark(w);
-            }
-          }
-        }
-      }
-    }
-
-    /** Waits until every chunk has finished: polls for SPIN_NANOS, then sleeps. */
-    void await() {
-      long start = System.nanoTime();
-      while (unfinished.get() != 0) {
-        if (System.nanoTime() - start > SPIN_NANOS) {
-          waiter = Thread.currentThread();
-          while (unfinished.get() != 0) {
-            LockSupport.park(this);
-          }
-          return;
-        }
-        Thread.onSpinWait();
-      }
-    }
-  }
-
-  /**
-   * One {@link #forPhases} call: the chunks of every phase, claimed as {@link Job}'s are, and
-   * a count of unfinished chunks per phase that a thread polls before it moves on to the next
-   * phase. After a failure the remaining chunks are claimed and counted but not run.
-   */
-  private static final class Phases extends Task {
-    final PhaseBody body;
-    final int[] sizes;
-    final int[] chunks;
-    /** Where each phase's chunks start in {@link #claimed}. */
-    final int[] first;
-    final AtomicIntegerArray claimed;
-    final AtomicIntegerArray unfinished;
-
-    Phases(PhaseBody body, int[] sizes, int[] chunks) {
-      this.body = body;
-      this.sizes = sizes;
-      this.chunks = chunks;
-      first = new int[chunks.length];
-      int total = 0;
-      unfinished = new AtomicIntegerArray(chunks.length);
-      for (int p = 0; p < chunks.length; p++) {
-        first[p] = total;
-        total += chunks[p];
-        unfinished.set(p, chunks[p]);
-      }
-      claimed = new AtomicIntegerArray(total);
-    }
-
-    @Override
-    void work(int own) {
-      for (int p = 0; p < chunks.length; p++) {
-        if (p > 0) {
-          awaitPhase(p - 1);
-        }
-        int count = chunks[p];
-        int start = own % count;
-        for (int i = 0; i < count; i++) {
-          int c = start + i < count ? start + i : start + i - count;
-          int slot = first[p] + c;
-          if (claimed.get(slot) != 0 || !claimed.compareAndSet(slot, 0, 1)) {
-            continue;
-          }
-          try {
-            int lo = bound(sizes[p], count, c);
-            int hi = bound(sizes[p], count, c + 1);
-            if (failure.get() == null && lo < hi) {
-              body.run(p, lo, hi);
-            }
-          } catch (Throwable t) {
-            failure.compareAndSet(null, t);
-          } finally {
-            unfinished.decrementAndGet(p);
-          }
-        }
-      }
-    }
-
-    /**
-     * Waits until every chunk of phase p has finished: polls for SPIN_NANOS, then checks every
-     * 20 µs (a thread holding a chunk that long was descheduled, or the chunk is big).
-     */
-    void awaitPhase(int p) {
-      long start = System.nanoTime();
-      while (unfinished.get(p) != 0) {
-        if (System.nanoTime() - start > SPIN_NANOS) {
-          LockSupport.parkNanos(this, 20_000);
-        } else {
-          Thread.onSpinWait();
-        }
-      }
-    }
-  }
-
   /**
    * A pool thread. Between jobs it polls {@link #current} for {@link #SPIN_NANOS} and then
    * parks: waking a parked thread costs 20-50 µs on a virtual machine (measured: an empty
@@ -267,7 +103,7 @@ public final class Parallel {
   private static final class Worker extends Thread {
     volatile boolean sleeping;
     private final int index;
-    private Task last;
+    private ParallelTask last;
 
     Worker(int i) {
       super("kairo-worker-" + i);
@@ -282,11 +118,11 @@ public final class Parallel {
       }
     }
 
-    private Task awaitJob() {
+    private ParallelTask awaitJob() {
       long start = System.nanoTime();
       int polls = 0;
       while (true) {
-        Task job = current;
+        ParallelTask job = current;
         if (job != last) {
           last = job; // null once a call ends, so a finished job's arrays are not kept alive
           if (job != null) {
@@ -339,7 +175,7 @@ public final class Parallel {
       }
       return;
     }
-    Job job = new Job(body, n, chunks);
+    ParallelTask.Job job = new ParallelTask.Job(body, n, chunks);
     try {
       run(job);
       job.await();
@@ -387,7 +223,7 @@ public final class Parallel {
       }
       return;
     }
-    Phases job = new Phases(body, sizes, chunks);
+    ParallelTask.Phases job = new ParallelTask.Phases(body, sizes, chunks);
     try {
       run(job);
       job.awaitPhase(phases - 1);
@@ -402,7 +238,7 @@ public final class Parallel {
    * calling thread until it has no chunk left to claim. The caller then waits for the chunks
    * other threads took and calls {@link #release}.
    */
-  private static void run(Task job) {
+  private static void run(ParallelTask job) {
     boolean shared = HELD.compareAndSet(false, true);
     if (shared) {
       // The caller counts as a worker until its call ends: a kernel nested in the body (a GEMM
@@ -428,7 +264,7 @@ public final class Parallel {
   }
 
   /** Ends a call begun by {@link #run}, once all its chunks have finished. */
-  private static void release(Task job) {
+  private static void release(ParallelTask job) {
     if (current == job) {
       current = null;
       holder = null;

@@ -85,13 +85,18 @@ class ActivationKernelsTest {
         case 251: a = -0f; b = 0f; break;
         default: break;
       }
-      pairs[2 * r] = a;
-      pairs[2 * r + 1] = b;
-      triples[3 * r] = a;
-      triples[3 * r + 1] = b;
-      triples[3 * r + 2] = Float.NEGATIVE_INFINITY;
+      putRow(pairs, triples, r, a, b);
     }
     assertPairsGiveTheGeneralBits(pairs, triples, rows);
+  }
+
+  /** Row r as the two logits a, b, and as a, b and a third class at −inf. */
+  private static void putRow(float[] pairs, float[] triples, int r, float a, float b) {
+    pairs[2 * r] = a;
+    pairs[2 * r + 1] = b;
+    triples[3 * r] = a;
+    triples[3 * r + 1] = b;
+    triples[3 * r + 2] = Float.NEGATIVE_INFINITY;
   }
 
   /**
@@ -125,11 +130,7 @@ class ActivationKernelsTest {
       for (int r = 0; r < rows; r++) {
         float a = (float) (rng.nextGaussian() * 5);
         float b = rows % 3 == 0 && r == rows / 2 ? Float.NaN : (float) (rng.nextGaussian() * 5);
-        pairs[2 * r] = a;
-        pairs[2 * r + 1] = b;
-        triples[3 * r] = a;
-        triples[3 * r + 1] = b;
-        triples[3 * r + 2] = Float.NEGATIVE_INFINITY;
+        putRow(pairs, triples, r, a, b);
       }
       assertPairsGiveTheGeneralBits(pairs, triples, rows);
     }

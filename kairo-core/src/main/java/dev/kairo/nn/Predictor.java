@@ -92,11 +92,15 @@ public final class Predictor {
         return model.forward(Variable.of(x)).data();
       }
     }
+    return Tensor.of(packedForward(x), x.size(0), packed.outWidth());
+  }
+
+  /** The packed model's output for {@code x}, a fresh [rows, out] array. */
+  private float[] packedForward(Tensor x) {
     if (!stages.takes(x)) {
       throw badInput(x);
     }
-    int rows = x.size(0);
-    return Tensor.of(packed.forward(x.denseData(), rows), rows, packed.outWidth());
+    return packed.forward(x.denseData(), x.size(0));
   }
 
   /** The error for an input the packed model cannot take, naming both shapes and the layer. */
@@ -115,12 +119,23 @@ public final class Predictor {
    * whose last layer gives logits, each row's class probabilities.
    */
   public Tensor probabilities(Tensor x) {
-    Tensor logits = predict(x);
-    int width = logits.size(-1);
-    int rows = logits.numel() / Math.max(1, width);
-    float[] p = new float[logits.numel()];
-    ActivationKernels.softmaxRows(logits.denseData(), rows, width, p, new double[rows]);
-    return Tensor.of(p, logits.shape());
+    if (packed == null) {
+      Tensor logits = predict(x);
+      int width = logits.size(-1);
+      int rows = logits.numel() / Math.max(1, width);
+      float[] p = new float[logits.numel()];
+      ActivationKernels.softmaxRows(logits.denseData(), rows, width, p, new double[rows]);
+      return Tensor.of(p, logits.shape());
+    }
+    // The packed output is a fresh array: softmax in place, row by row, with no parallel call
+    // (a few classes per row), in code this method's compiled form takes in whole.
+    float[] out = packedForward(x);
+    int width = packed.outWidth();
+    int rows = out.length / width;
+    for (int r = 0; r < rows; r++) {
+      ActivationKernels.softmaxRow(out, r * width, width, out);
+    }
+    return Tensor.of(out, rows, width);
   }
 
   @Override

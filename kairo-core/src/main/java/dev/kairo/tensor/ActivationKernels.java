@@ -187,45 +187,63 @@ public final class ActivationKernels {
 
   /** {@link #softmaxRows(float[], int, int, float[])} with the log-sum-exps into {@code lse}. */
   public static void softmaxRows(float[] x, int rows, int width, float[] probs, double[] lse) {
-    Parallel.forRange(rows, Math.max(1, GRAIN / Math.max(1, width)), (lo, hi) -> {
-      if (width == 2) {
-        PairSoftmaxKernel vector = Simd.pairSoftmax();
-        int r = lo;
-        while (vector != null && r < hi) {
-          // Vector blocks while the logits are finite; the scalar loop takes a block that is
-          // not, and the last rows short of a block.
-          r = vector.softmaxPairs(x, probs, lse, r, hi);
-          int end = Math.min(hi, r + vector.rowsPerBlock());
-          softmaxPairs(x, probs, lse, r, end);
-          r = end;
-        }
-        softmaxPairs(x, probs, lse, r, hi);
-        return;
+    int grain = Math.max(1, GRAIN / Math.max(1, width));
+    if (rows <= grain) {
+      // Straight, without the parallel call's lambda: a predictor's one row then runs code that
+      // its own compiled caller inlines, not a lambda that compiles thousands of calls later.
+      softmaxRowRange(x, width, probs, lse, 0, rows);
+      return;
+    }
+    Parallel.forRange(rows, grain, (lo, hi) -> softmaxRowRange(x, width, probs, lse, lo, hi));
+  }
+
+  /** {@link #softmaxRows} for rows {@code [lo, hi)}. */
+  private static void softmaxRowRange(float[] x, int width, float[] probs, double[] lse,
+      int lo, int hi) {
+    if (width == 2) {
+      PairSoftmaxKernel vector = Simd.pairSoftmax();
+      int r = lo;
+      while (vector != null && r < hi) {
+        // Vector blocks while the logits are finite; the scalar loop takes a block that is
+        // not, and the last rows short of a block.
+        r = vector.softmaxPairs(x, probs, lse, r, hi);
+        int end = Math.min(hi, r + vector.rowsPerBlock());
+        softmaxPairs(x, probs, lse, r, end);
+        r = end;
       }
-      for (int r = lo; r < hi; r++) {
-        int row = r * width;
-        int end = row + width;
-        float m = x[row];
-        for (int j = row + 1; j < end; j++) {
-          float v = x[j];
-          m = v > m || v != v ? v : m; // a NaN anywhere makes the maximum NaN
-        }
-        // Float exp and log, inline (FloatMath: 1 and 2 ulp), and a float sum: with Math's
-        // double routines and a double sum this kernel was a third of seed 003's training
-        // step. An infinite maximum gives inf - inf = NaN here, as in PyTorch.
-        float sum = 0;
-        for (int j = row; j < end; j++) {
-          float e = FloatMath.exp(x[j] - m);
-          probs[j] = e;
-          sum += e;
-        }
-        float inv = 1f / sum;
-        for (int j = row; j < end; j++) {
-          probs[j] *= inv;
-        }
-        lse[r] = m + (double) FloatMath.log(sum);
-      }
-    });
+      softmaxPairs(x, probs, lse, r, hi);
+      return;
+    }
+    for (int r = lo; r < hi; r++) {
+      lse[r] = softmaxRow(x, r * width, width, probs);
+    }
+  }
+
+  /**
+   * Softmax of the {@code width} values of {@code x} from {@code from} into {@code probs} at the
+   * same positions; returns their log-sum-exp. One row of {@link #softmaxRows}, the same bits.
+   */
+  public static double softmaxRow(float[] x, int from, int width, float[] probs) {
+    int end = from + width;
+    float m = x[from];
+    for (int j = from + 1; j < end; j++) {
+      float v = x[j];
+      m = v > m || v != v ? v : m; // a NaN anywhere makes the maximum NaN
+    }
+    // Float exp and log, inline (FloatMath: 1 and 2 ulp), and a float sum: with Math's double
+    // routines and a double sum this kernel was a third of seed 003's training step. An
+    // infinite maximum gives inf - inf = NaN here, as in PyTorch.
+    float sum = 0;
+    for (int j = from; j < end; j++) {
+      float e = FloatMath.exp(x[j] - m);
+      probs[j] = e;
+      sum += e;
+    }
+    float inv = 1f / sum;
+    for (int j = from; j < end; j++) {
+      probs[j] *= inv;
+    }
+    return m + (double) FloatMath.log(sum);
   }
 
   /**

@@ -62,6 +62,10 @@ class PredictorTest {
       expected = F.softmax(net.forward(Variable.of(x))).data();
     }
     assertClose(p, expected);
+    // One sample takes the one-row path (panels, softmax in place): the same row.
+    Tensor first = Tensor.of(java.util.Arrays.copyOf(x.denseData(), 64), 1, 64);
+    Tensor expectedFirst = Tensor.of(java.util.Arrays.copyOf(expected.denseData(), 10), 1, 10);
+    assertClose(predictor.probabilities(first), expectedFirst);
     for (int r = 0; r < 4; r++) {
       double sum = 0;
       for (int c = 0; c < 10; c++) {

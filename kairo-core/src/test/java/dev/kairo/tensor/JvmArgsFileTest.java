@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 class JvmArgsFileTest {
   private static final String DONTINLINE = "-XX:CompileCommand=dontinline,";
   private static final String SCALING = "-XX:CompileCommand=CompileThresholdScaling,";
+  private static final String BACKGROUND = "-XX:CompileCommand=BackgroundCompilation,";
 
   private static Path argsFile() {
     Path module = Path.of(System.getProperty("user.dir")).toAbsolutePath();
@@ -60,15 +61,32 @@ class JvmArgsFileTest {
 
   @Test
   void everyMethodCompiledSoonerExists() throws Exception {
+    List<String> names = methodOptionTargets(SCALING, value -> assertThat(Double.parseDouble(value))
+        .as("%s factor", SCALING).isBetween(0.01, 1.0));
+    assertThat(names).contains("dev.kairo.nn.Predictor::*");
+  }
+
+  @Test
+  void everyMethodCompiledWhileItsCallerWaitsExists() throws Exception {
+    List<String> names = methodOptionTargets(BACKGROUND, value -> assertThat(value)
+        .as("%s value", BACKGROUND).isIn("false", "true"));
+    assertThat(names).contains("dev.kairo.nn.Predictor::*", "dev.kairo.tensor.VectorGemv::dots");
+  }
+
+  /**
+   * The targets of every {@code PREFIX CLASS::METHOD,VALUE} line (METHOD a name or *), each
+   * checked to exist, with {@code checkValue} run on its value.
+   */
+  private List<String> methodOptionTargets(String prefix,
+      java.util.function.Consumer<String> checkValue) throws Exception {
     List<String> names = new ArrayList<>();
     for (String option : options()) {
-      if (!option.startsWith(SCALING)) {
+      if (!option.startsWith(prefix)) {
         continue;
       }
-      // CompileThresholdScaling,CLASS::METHOD,FACTOR with METHOD a name or *.
-      String[] parts = option.substring(SCALING.length()).split(",");
+      String[] parts = option.substring(prefix.length()).split(",");
       assertThat(parts).as(option).hasSize(2);
-      assertThat(Double.parseDouble(parts[1])).as(option).isBetween(0.01, 1.0);
+      checkValue.accept(parts[1]);
       String[] target = parts[0].split("::");
       assertThat(target).as(option).hasSize(2);
       boolean found = target[1].equals("*") ? exists(target[0]) : declares(target[0], target[1]);
@@ -76,7 +94,7 @@ class JvmArgsFileTest {
           .isTrue();
       names.add(parts[0]);
     }
-    assertThat(names).contains("dev.kairo.nn.Predictor::*");
+    return names;
   }
 
   private boolean exists(String owner) {

@@ -189,8 +189,7 @@ public final class ActivationKernels {
   public static void softmaxRows(float[] x, int rows, int width, float[] probs, double[] lse) {
     int grain = Math.max(1, GRAIN / Math.max(1, width));
     if (rows <= grain) {
-      // Straight, without the parallel call's lambda: a predictor's one row then runs code that
-      // its own compiled caller inlines, not a lambda that compiles thousands of calls later.
+      // Straight when the rows fit one chunk (a batch of logits, usually): no lambda to compile.
       softmaxRowRange(x, width, probs, lse, 0, rows);
       return;
     }
@@ -215,24 +214,39 @@ public final class ActivationKernels {
       return;
     }
     for (int r = lo; r < hi; r++) {
-      lse[r] = softmaxRow(x, r * width, width, probs);
+      int from = r * width;
+      float m = softmaxRowMax(x, from, width);
+      lse[r] = m + (double) FloatMath.log(softmaxRowExp(x, from, width, m, probs));
     }
   }
 
   /**
    * Softmax of the {@code width} values of {@code x} from {@code from} into {@code probs} at the
-   * same positions; returns their log-sum-exp. One row of {@link #softmaxRows}, the same bits.
+   * same positions ({@code probs} may be {@code x}): one row of {@link #softmaxRows}, the same
+   * bits, without the log-sum-exp (a predictor's probabilities need none).
    */
-  public static double softmaxRow(float[] x, int from, int width, float[] probs) {
-    int end = from + width;
+  public static void softmaxRow(float[] x, int from, int width, float[] probs) {
+    softmaxRowExp(x, from, width, softmaxRowMax(x, from, width), probs);
+  }
+
+  /** The row's maximum; a NaN anywhere makes it NaN. */
+  private static float softmaxRowMax(float[] x, int from, int width) {
     float m = x[from];
-    for (int j = from + 1; j < end; j++) {
+    for (int j = from + 1, end = from + width; j < end; j++) {
       float v = x[j];
-      m = v > m || v != v ? v : m; // a NaN anywhere makes the maximum NaN
+      m = v > m || v != v ? v : m;
     }
-    // Float exp and log, inline (FloatMath: 1 and 2 ulp), and a float sum: with Math's double
-    // routines and a double sum this kernel was a third of seed 003's training step. An
-    // infinite maximum gives inf - inf = NaN here, as in PyTorch.
+    return m;
+  }
+
+  /**
+   * {@code e^{x − m}} of the row into {@code probs}, scaled to sum to 1; returns the sum before
+   * scaling. Float exp (FloatMath, 1 ulp) and a float sum: with Math's double routines and a
+   * double sum this kernel was a third of seed 003's training step. An infinite maximum gives
+   * inf - inf = NaN here, as in PyTorch.
+   */
+  private static float softmaxRowExp(float[] x, int from, int width, float m, float[] probs) {
+    int end = from + width;
     float sum = 0;
     for (int j = from; j < end; j++) {
       float e = FloatMath.exp(x[j] - m);
@@ -243,7 +257,7 @@ public final class ActivationKernels {
     for (int j = from; j < end; j++) {
       probs[j] *= inv;
     }
-    return m + (double) FloatMath.log(sum);
+    return sum;
   }
 
   /**

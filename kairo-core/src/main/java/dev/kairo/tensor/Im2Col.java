@@ -31,6 +31,10 @@ public final class Im2Col {
    * {@code col[colOff ...]}; every element is written, so {@code col} may hold garbage.
    */
   public static void im2col(float[] x, int xOff, ConvGeometry g, float[] col, int colOff) {
+    if (sameSizeUnitStride(g)) {
+      im2colSameSize(x, xOff, g, col, colOff);
+      return;
+    }
     int outH = g.outH();
     int outW = g.outW();
     int inH = g.inH();
@@ -81,6 +85,10 @@ public final class Im2Col {
    * (zeros for a fresh gradient).
    */
   public static void col2im(float[] col, int colOff, ConvGeometry g, float[] x, int xOff) {
+    if (sameSizeUnitStride(g)) {
+      col2imSameSize(col, colOff, g, x, xOff);
+      return;
+    }
     int outH = g.outH();
     int outW = g.outW();
     int inH = g.inH();
@@ -106,6 +114,92 @@ public final class Im2Col {
             int dst = plane + iy * inW + dx;
             for (int ox = lo; ox < hi; ox++) {
               x[dst + ox * sw] += col[src + ox];
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Stride 1 with the output as wide as the input ("same" padding, W3's convolutions): a tap's
+   * rows of the column matrix are then one shifted run of the plane, so each tap is one copy
+   * (or one add loop) over the whole run instead of one per output row, the few positions that
+   * fall in the padding handled apart. The same bits, the additions in the same order. Measured
+   * on W3's conv2 (32 channels, 14 x 14, 3 x 3, one thread, 2026-12-06): im2col 16.0 -> 7.6 µs
+   * per image (one copy per tap instead of 14 copies and 28 fills), col2im 29.2 -> 23.7 µs (a
+   * unit-stride add loop).
+   */
+  private static boolean sameSizeUnitStride(ConvGeometry g) {
+    return g.strideH() == 1 && g.strideW() == 1 && g.outW() == g.inW() && g.outH() == g.inH();
+  }
+
+  /** {@link #im2col} when {@link #sameSizeUnitStride}. */
+  private static void im2colSameSize(float[] x, int xOff, ConvGeometry g, float[] col,
+      int colOff) {
+    int h = g.outH();
+    int w = g.outW();
+    int l = h * w;
+    int row = 0;
+    for (int c = 0; c < g.channels(); c++) {
+      int plane = xOff + c * l;
+      for (int i = 0; i < g.kH(); i++) {
+        int dy = i * g.dilH() - g.padH();
+        int oyLo = firstValid(dy, 1, h);
+        int oyHi = endValid(dy, 1, h, h, oyLo);
+        for (int j = 0; j < g.kW(); j++, row++) {
+          int dx = j * g.dilW() - g.padW();
+          int lo = firstValid(dx, 1, w);
+          int hi = endValid(dx, 1, w, w, lo);
+          int base = colOff + row * l;
+          if (oyLo >= oyHi || lo >= hi) {
+            Arrays.fill(col, base, base + l, 0f);
+            continue;
+          }
+          // From the first valid position to the last: one copy. Positions of this run whose
+          // column falls in the padding read a neighbouring row's value; they are zeroed after.
+          int first = oyLo * w + lo;
+          int end = (oyHi - 1) * w + hi;
+          Arrays.fill(col, base, base + first, 0f);
+          System.arraycopy(x, plane + first + dy * w + dx, col, base + first, end - first);
+          Arrays.fill(col, base + end, base + l, 0f);
+          for (int oy = oyLo; oy < oyHi; oy++) {
+            int r = base + oy * w;
+            for (int ox = 0; ox < lo; ox++) {
+              col[r + ox] = 0f;
+            }
+            for (int ox = hi; ox < w; ox++) {
+              col[r + ox] = 0f;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** {@link #col2im} when {@link #sameSizeUnitStride}. */
+  private static void col2imSameSize(float[] col, int colOff, ConvGeometry g, float[] x,
+      int xOff) {
+    int h = g.outH();
+    int w = g.outW();
+    int l = h * w;
+    int row = 0;
+    for (int c = 0; c < g.channels(); c++) {
+      int plane = xOff + c * l;
+      for (int i = 0; i < g.kH(); i++) {
+        int dy = i * g.dilH() - g.padH();
+        int oyLo = firstValid(dy, 1, h);
+        int oyHi = endValid(dy, 1, h, h, oyLo);
+        for (int j = 0; j < g.kW(); j++, row++) {
+          int dx = j * g.dilW() - g.padW();
+          int lo = firstValid(dx, 1, w);
+          int hi = endValid(dx, 1, w, w, lo);
+          int base = colOff + row * l;
+          int shift = plane + dy * w + dx - base;
+          for (int oy = oyLo; oy < oyHi; oy++) {
+            int r = base + oy * w;
+            for (int t = r + lo; t < r + hi; t++) {
+              x[t + shift] += col[t];
             }
           }
         }

@@ -37,6 +37,8 @@ public final class Convolution extends Function {
   private Tensor convOutput;
   private ConvGeometry poolGeometry;
   private int[] argmax;
+  /** The pooled output (the maxima), which the fused backward reads instead of convOutput. */
+  private float[] pooled;
   private float[] x;
   private float[] w;
   private int n;
@@ -138,6 +140,7 @@ public final class Convolution extends Function {
     convOutput = Tensor.of(out, convShape);
     poolGeometry = pg;
     argmax = at;
+    this.pooled = pooled;
     return Tensor.of(pooled, pool.outShape(convShape, pg));
   }
 
@@ -145,11 +148,17 @@ public final class Convolution extends Function {
   protected Tensor[] backward(Tensor gyt) {
     // Rectified: the output is positive exactly where the pre-activation was, so its sign is
     // the ReLU mask (and the kernel NaN-propagates as ReLU's own backward does).
-    Tensor g0 = pool == null ? gyt : Tensor.of(PoolKernels.maxBackward(gyt.denseData(),
-        n * outC, poolGeometry, argmax), convOutput.shape());
-    float[] gy = rectified
-        ? ActivationKernels.maskNonPositive(g0, convOutput, 0f).denseData()
-        : g0.denseData();
+    float[] gy;
+    if (pool != null && rectified && PoolKernels.disjointWindows(poolGeometry)) {
+      gy = PoolKernels.maxBackwardRectified(gyt.denseData(), pooled, convOutput.denseData(),
+          n * outC, poolGeometry, argmax);
+    } else {
+      Tensor g0 = pool == null ? gyt : Tensor.of(PoolKernels.maxBackward(gyt.denseData(),
+          n * outC, poolGeometry, argmax), convOutput.shape());
+      gy = rectified
+          ? ActivationKernels.maskNonPositive(g0, convOutput, 0f).denseData()
+          : g0.denseData();
+    }
     ConvKernels.Grads d = ConvKernels.backward(gy, x, n, w, outC, groups, g, needsInputGrad(0),
         needsInputGrad(1), hasBias && needsInputGrad(2));
     Tensor gx = d.input() == null ? null : Tensor.of(d.input(), xShape);

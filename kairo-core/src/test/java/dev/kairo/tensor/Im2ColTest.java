@@ -40,6 +40,27 @@ class Im2ColTest {
     return (c * g.inH() + y) * g.inW() + x;
   }
 
+  /** Receives a column-matrix element's index and its input's, or -1 in the padding. */
+  private interface ColumnElement {
+    void at(int at, int src);
+  }
+
+  /** Every element of the column matrix in order: channel, tap row, tap column, output. */
+  private static void forEachColumnElement(ConvGeometry g, ColumnElement visit) {
+    int at = 0;
+    for (int c = 0; c < g.channels(); c++) {
+      for (int i = 0; i < g.kH(); i++) {
+        for (int j = 0; j < g.kW(); j++) {
+          for (int oy = 0; oy < g.outH(); oy++) {
+            for (int ox = 0; ox < g.outW(); ox++) {
+              visit.at(at++, source(g, c, i, j, oy, ox));
+            }
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void im2colWritesEveryElementAsDefined() {
     SplittableRandom r = new SplittableRandom(5);
@@ -53,21 +74,11 @@ class Im2ColTest {
       float[] col = new float[2 + g.colRows() * g.outSize()];
       Arrays.fill(col, Float.NaN);
       Im2Col.im2col(x, off, g, col, 2);
-      int at = 2;
-      for (int c = 0; c < s[0]; c++) {
-        for (int i = 0; i < g.kH(); i++) {
-          for (int j = 0; j < g.kW(); j++) {
-            for (int oy = 0; oy < g.outH(); oy++) {
-              for (int ox = 0; ox < g.outW(); ox++, at++) {
-                int src = source(g, c, i, j, oy, ox);
-                float want = src < 0 ? 0f : x[off + src];
-                assertThat(Float.floatToIntBits(col[at])).as("%s tap (%d, %d, %d) at (%d, %d)",
-                    g, c, i, j, oy, ox).isEqualTo(Float.floatToIntBits(want));
-              }
-            }
-          }
-        }
-      }
+      forEachColumnElement(g, (at, src) -> {
+        float want = src < 0 ? 0f : x[off + src];
+        assertThat(Float.floatToIntBits(col[2 + at])).as("%s column element %d", g, at)
+            .isEqualTo(Float.floatToIntBits(want));
+      });
     }
   }
 
@@ -85,21 +96,11 @@ class Im2ColTest {
         start[k] = (float) r.nextGaussian();
       }
       float[] want = start.clone();
-      int at = 0;
-      for (int c = 0; c < s[0]; c++) {
-        for (int i = 0; i < g.kH(); i++) {
-          for (int j = 0; j < g.kW(); j++) {
-            for (int oy = 0; oy < g.outH(); oy++) {
-              for (int ox = 0; ox < g.outW(); ox++, at++) {
-                int src = source(g, c, i, j, oy, ox);
-                if (src >= 0) {
-                  want[1 + src] += col[at];
-                }
-              }
-            }
-          }
+      forEachColumnElement(g, (at, src) -> {
+        if (src >= 0) {
+          want[1 + src] += col[at];
         }
-      }
+      });
       float[] got = start.clone();
       Im2Col.col2im(col, 0, g, got, 1);
       assertThat(got).as("%s", g).containsExactly(want);

@@ -292,8 +292,9 @@ public final class ConvKernels {
   private static void fold(float[] col, ConvGeometry g, float[] x, int xOff) {
     int plane = g.inSize();
     int rows = g.kernelSize() * g.outSize();
-    Parallel.forRange(g.channels(), channelGrain(g), (c0, c1) -> Im2Col.col2im(col, c0 * rows,
-        g.withChannels(c1 - c0), x, xOff + c0 * plane));
+    // gx is a fresh array and col is unfolded again before it is read: col2imFresh's terms.
+    Parallel.forRange(g.channels(), channelGrain(g), (c0, c1) -> Im2Col.col2imFresh(col,
+        c0 * rows, g.withChannels(c1 - c0), x, xOff + c0 * plane));
   }
 
   /** Channels per chunk: about 32k column elements, enough to be worth a thread. */

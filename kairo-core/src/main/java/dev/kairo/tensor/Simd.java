@@ -24,6 +24,7 @@ public final class Simd {
   private static final GemvKernel GEMV = load();
   private static final PairSoftmaxKernel PAIRS =
       GEMV == null ? null : kernel("dev.kairo.tensor.VectorPairSoftmax");
+  private static final AddKernel ADD = GEMV == null ? null : kernel("dev.kairo.tensor.VectorAdd");
 
   private Simd() {}
 
@@ -46,6 +47,11 @@ public final class Simd {
   /** The 2-class softmax kernel, or null when the Vector API is off. */
   static PairSoftmaxKernel pairSoftmax() {
     return PAIRS;
+  }
+
+  /** The run-into-run addition, or null when the Vector API is off. */
+  static AddKernel add() {
+    return ADD;
   }
 
   /** A further kernel class, once the first has loaded: the same module, the same JVM. */

@@ -106,4 +106,57 @@ class Im2ColTest {
       assertThat(got).as("%s", g).containsExactly(want);
     }
   }
+
+  /**
+   * The fresh-gradient form (ConvKernels' backward: x starts at +0, col is scratch) gives
+   * col2im's bits, with the Vector API's run addition and with plain loops, gradients of
+   * either sign and -0 included.
+   */
+  @Test
+  void col2imFreshGivesCol2imsBitsOnAFreshGradient() {
+    SplittableRandom r = new SplittableRandom(7);
+    // With the Vector API (how the tests run) both forms; without it the plain loops alone.
+    AddKernel[] adders = Simd.add() != null ? new AddKernel[] {Simd.add(), null}
+        : new AddKernel[] {null};
+    for (int[] s : GEOMETRIES) {
+      ConvGeometry g = geometry(s);
+      float[] col = new float[g.colRows() * g.outSize()];
+      for (int k = 0; k < col.length; k++) {
+        col[k] = r.nextInt(6) == 0 ? -0f : (float) r.nextGaussian();
+      }
+      float[] want = new float[2 + s[0] * g.inSize()];
+      Im2Col.col2im(col, 0, g, want, 2);
+      for (AddKernel add : adders) {
+        float[] got = new float[want.length];
+        Im2Col.col2imFresh(col.clone(), 0, g, got, 2, add);
+        for (int k = 0; k < want.length; k++) {
+          assertThat(Float.floatToIntBits(got[k])).as("%s at %d, adder %s", g, k, add)
+              .isEqualTo(Float.floatToIntBits(want[k]));
+        }
+      }
+    }
+  }
+
+  @Test
+  void vectorRunAdditionMatchesTheScalarLoop() {
+    SplittableRandom r = new SplittableRandom(8);
+    AddKernel add = Simd.add();
+    org.junit.jupiter.api.Assumptions.assumeTrue(add != null, "Vector API not enabled");
+    for (int n = 0; n <= 50; n++) {
+      float[] src = new float[n + 5];
+      float[] dst = new float[n + 9];
+      for (int k = 0; k < src.length; k++) {
+        src[k] = (float) r.nextGaussian();
+      }
+      for (int k = 0; k < dst.length; k++) {
+        dst[k] = (float) r.nextGaussian();
+      }
+      float[] want = dst.clone();
+      for (int k = 0; k < n; k++) {
+        want[7 + k] += src[3 + k];
+      }
+      add.addInto(src, 3, dst, 7, n);
+      assertThat(dst).as("n = %d", n).containsExactly(want);
+    }
+  }
 }

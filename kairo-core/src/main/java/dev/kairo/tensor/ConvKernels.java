@@ -152,6 +152,33 @@ public final class ConvKernels {
   public static Grads backward(float[] gy, float[] x, int n, float[] w,
       int outC, int groups, ConvGeometry g, boolean wantInput, boolean wantWeight,
       boolean wantBias) {
+    return backward(gy, null, x, n, w, outC, groups, g, wantInput, wantWeight, wantBias);
+  }
+
+  /**
+   * Writes one image's output gradient, [outC, outH, outW], into {@code dst} from 0 (every
+   * element): for a gradient computed image by image as the backward reaches it.
+   */
+  @FunctionalInterface
+  public interface ImageGradient {
+    void fill(int image, float[] dst);
+  }
+
+  /**
+   * {@link #backward} with each image's {@code gy} made by {@code source} just before its use,
+   * into a buffer of the thread's that stays in cache, instead of read from a batch-sized
+   * array: the backward of a fused convolution + ReLU + pooling expands the pooled gradient
+   * this way. The same bits as {@link #backward} on the array {@code source} describes.
+   */
+  public static Grads backward(ImageGradient source, float[] x, int n, float[] w,
+      int outC, int groups, ConvGeometry g, boolean wantInput, boolean wantWeight,
+      boolean wantBias) {
+    return backward(null, source, x, n, w, outC, groups, g, wantInput, wantWeight, wantBias);
+  }
+
+  private static Grads backward(float[] gyBatch, ImageGradient source, float[] x, int n,
+      float[] w, int outC, int groups, ConvGeometry g, boolean wantInput, boolean wantWeight,
+      boolean wantBias) {
     int og = outC / groups;
     int k = g.colRows() / groups;
     int l = g.outSize();
@@ -164,11 +191,16 @@ public final class ConvKernels {
     double[][] biasParts = new double[chunks][];
     Parallel.forRange(chunks, 1, (clo, chi) -> {
       float[] col = direct ? null : scratch(g.colRows() * l);
+      float[] gy = source == null ? gyBatch : new float[outImg];
       for (int ch = clo; ch < chi; ch++) {
         float[] accW = wantWeight ? new float[outC * k] : null;
         double[] accB = wantBias ? new double[outC] : null;
         for (int i = Parallel.bound(n, chunks, ch); i < Parallel.bound(n, chunks, ch + 1); i++) {
           int gyOff = i * outImg;
+          if (source != null) {
+            source.fill(i, gy);
+            gyOff = 0;
+          }
           if (accB != null) {
             for (int c = 0; c < outC; c++) {
               accB[c] += planeSum(gy, gyOff + c * l, l);

@@ -17,6 +17,8 @@ package dev.kairo.tensor;
  * ({@code countIncludePad}, PyTorch's default) or by the number of real input elements in it.
  */
 public final class PoolKernels {
+  private static final int[] NONE = {};
+
   private PoolKernels() {}
 
   /** Max pooling: returns y [planes, outH, outW] and fills {@code argmax} (same size). */
@@ -189,43 +191,76 @@ public final class PoolKernels {
    */
   public static float[] maxBackwardRectified(float[] gy, float[] pooled, float[] x, int planes,
       ConvGeometry g, int[] argmax) {
+    checkDisjoint(g);
+    int[] uncovered = uncovered(g);
+    float[] gx = new float[planes * g.inSize()];
+    Parallel.forRange(planes, grain(g), (lo, hi) ->
+        rectifiedPlanes(gy, pooled, x, lo, hi, g, argmax, uncovered, gx, lo * g.inSize(), false));
+    return gx;
+  }
+
+  /**
+   * {@link #maxBackwardRectified} of planes {@code [from, to)} only, on the calling thread,
+   * into {@code dst} from {@code dstOff} (every element of those planes written): for a kernel
+   * that needs one image's gradient at a time, while it is in cache (a fused convolution +
+   * ReLU + pooling's backward).
+   */
+  public static void maxBackwardRectified(float[] gy, float[] pooled, float[] x, int from,
+      int to, ConvGeometry g, int[] argmax, float[] dst, int dstOff) {
+    checkDisjoint(g);
+    rectifiedPlanes(gy, pooled, x, from, to, g, argmax, uncovered(g), dst, dstOff, true);
+  }
+
+  private static void checkDisjoint(ConvGeometry g) {
     if (!disjointWindows(g)) {
       throw new IllegalArgumentException("maxBackwardRectified: windows of " + g
           + " overlap or are padded or dilated");
     }
+  }
+
+  /**
+   * Planes {@code [from, to)} of {@link #maxBackwardRectified} into {@code gx} from
+   * {@code gxOff}; {@code zero}: whether to clear them first (a reused buffer) rather than
+   * rely on a fresh array's zeros.
+   */
+  private static void rectifiedPlanes(float[] gy, float[] pooled, float[] x, int from, int to,
+      ConvGeometry g, int[] argmax, int[] uncovered, float[] gx, int gxOff, boolean zero) {
     int l = g.outSize();
     int in = g.inSize();
-    int[] uncovered = uncovered(g);
-    float[] gx = new float[planes * in];
-    Parallel.forRange(planes, grain(g), (lo, hi) -> {
-      for (int p = lo; p < hi; p++) {
-        int base = p * in;
-        for (int o = p * l, ol = 0; ol < l; o++, ol++) {
-          float m = pooled[o];
-          if (m == m) {
-            gx[base + argmax[o]] = (0f + gy[o]) * ActivationKernels.positiveStep(m);
-          } else {
-            int top = ol / g.outW() * g.strideH();
-            int left = ol % g.outW() * g.strideW();
-            for (int r = top; r < top + g.kH(); r++) {
-              for (int c = left; c < left + g.kW(); c++) {
-                int i = r * g.inW() + c;
-                float back = i == argmax[o] ? 0f + gy[o] : 0f;
-                gx[base + i] = back * ActivationKernels.positiveStep(x[base + i]);
-              }
+    if (zero) {
+      java.util.Arrays.fill(gx, gxOff, gxOff + (to - from) * in, 0f);
+    }
+    for (int p = from; p < to; p++) {
+      int xBase = p * in;
+      int base = gxOff + (p - from) * in;
+      for (int o = p * l, ol = 0; ol < l; o++, ol++) {
+        float m = pooled[o];
+        if (m == m) {
+          gx[base + argmax[o]] = (0f + gy[o]) * ActivationKernels.positiveStep(m);
+        } else {
+          int top = ol / g.outW() * g.strideH();
+          int left = ol % g.outW() * g.strideW();
+          for (int r = top; r < top + g.kH(); r++) {
+            for (int c = left; c < left + g.kW(); c++) {
+              int i = r * g.inW() + c;
+              float back = i == argmax[o] ? 0f + gy[o] : 0f;
+              gx[base + i] = back * ActivationKernels.positiveStep(x[xBase + i]);
             }
           }
         }
-        for (int i : uncovered) {
-          gx[base + i] = 0f * ActivationKernels.positiveStep(x[base + i]);
-        }
       }
-    });
-    return gx;
+      for (int i : uncovered) {
+        gx[base + i] = 0f * ActivationKernels.positiveStep(x[xBase + i]);
+      }
+    }
   }
 
   /** The positions of a plane that no window of {@code g} covers (disjoint windows). */
   private static int[] uncovered(ConvGeometry g) {
+    if (g.kH() == g.strideH() && g.kW() == g.strideW() && g.inH() == g.outH() * g.kH()
+        && g.inW() == g.outW() * g.kW()) {
+      return NONE; // windows tile the plane (2 x 2 pooling of an even-sized map)
+    }
     int[] out = new int[g.inSize()];
     int n = 0;
     for (int r = 0; r < g.inH(); r++) {

@@ -57,6 +57,14 @@ class ConvKernelsTest {
       gy[2] = Float.NaN;
       ConvKernels.Grads d = ConvKernels.backward(gy, x, n, w, o, groups, g, true, true, true);
       String what = java.util.Arrays.toString(cs);
+      // The same gradient handed over image by image gives the same bits.
+      int img = o * g.outSize();
+      ConvKernels.Grads byImage = ConvKernels.backward(
+          (i, dst) -> System.arraycopy(gy, i * img, dst, 0, img), x, n, w, o, groups, g, true,
+          true, true);
+      assertThat(byImage.input()).as(what + " input, by image").containsExactly(d.input());
+      assertThat(byImage.weight()).as(what + " weight, by image").containsExactly(d.weight());
+      assertThat(byImage.bias()).as(what + " bias, by image").containsExactly(d.bias());
       assertThat(d.input()).as(what + " input").containsExactly(
           ConvKernels.backwardData(gy, n, w, o, groups, g));
       assertThat(d.weight()).as(what + " weight").containsExactly(

@@ -42,9 +42,18 @@ class PoolKernelsTest {
       ActivationKernels.maskNonPositive(PoolKernels.maxBackward(gy, planes, g, argmax), x, 0f,
           twoPass);
       float[] fused = PoolKernels.maxBackwardRectified(gy, pooled, x, planes, g, argmax);
+      // Planes 1-3 alone into a reused buffer, over whatever it held.
+      float[] buffer = new float[1 + 3 * g.inSize()];
+      java.util.Arrays.fill(buffer, Float.NaN);
+      PoolKernels.maxBackwardRectified(gy, pooled, x, 1, 4, g, argmax, buffer, 1);
       for (int i = 0; i < x.length; i++) {
         assertThat(Float.floatToIntBits(fused[i])).as("%s at %d", g, i)
             .isEqualTo(Float.floatToIntBits(twoPass[i]));
+        int p = i / g.inSize();
+        if (p >= 1 && p < 4) {
+          assertThat(Float.floatToIntBits(buffer[1 + i - g.inSize()]))
+              .as("%s, planes 1-3, at %d", g, i).isEqualTo(Float.floatToIntBits(twoPass[i]));
+        }
       }
     }
   }

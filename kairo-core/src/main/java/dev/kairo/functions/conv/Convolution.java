@@ -146,21 +146,30 @@ public final class Convolution extends Function {
 
   @Override
   protected Tensor[] backward(Tensor gyt) {
+    if (pool != null && rectified && PoolKernels.disjointWindows(poolGeometry)) {
+      // Each image's gradient at the convolution's output, expanded from the pooled one just
+      // before the convolution's backward reads it (one image's worth, in cache).
+      float[] pooledGrad = gyt.denseData();
+      float[] conv = convOutput.denseData();
+      ConvKernels.Grads d = ConvKernels.backward((i, dst) -> PoolKernels.maxBackwardRectified(
+          pooledGrad, pooled, conv, i * outC, (i + 1) * outC, poolGeometry, argmax, dst, 0),
+          x, n, w, outC, groups, g, needsInputGrad(0), needsInputGrad(1),
+          hasBias && needsInputGrad(2));
+      return gradients(d);
+    }
+    Tensor g0 = pool == null ? gyt : Tensor.of(PoolKernels.maxBackward(gyt.denseData(),
+        n * outC, poolGeometry, argmax), convOutput.shape());
     // Rectified: the output is positive exactly where the pre-activation was, so its sign is
     // the ReLU mask (and the kernel NaN-propagates as ReLU's own backward does).
-    float[] gy;
-    if (pool != null && rectified && PoolKernels.disjointWindows(poolGeometry)) {
-      gy = PoolKernels.maxBackwardRectified(gyt.denseData(), pooled, convOutput.denseData(),
-          n * outC, poolGeometry, argmax);
-    } else {
-      Tensor g0 = pool == null ? gyt : Tensor.of(PoolKernels.maxBackward(gyt.denseData(),
-          n * outC, poolGeometry, argmax), convOutput.shape());
-      gy = rectified
-          ? ActivationKernels.maskNonPositive(g0, convOutput, 0f).denseData()
-          : g0.denseData();
-    }
-    ConvKernels.Grads d = ConvKernels.backward(gy, x, n, w, outC, groups, g, needsInputGrad(0),
-        needsInputGrad(1), hasBias && needsInputGrad(2));
+    float[] gy = rectified
+        ? ActivationKernels.maskNonPositive(g0, convOutput, 0f).denseData()
+        : g0.denseData();
+    return gradients(ConvKernels.backward(gy, x, n, w, outC, groups, g, needsInputGrad(0),
+        needsInputGrad(1), hasBias && needsInputGrad(2)));
+  }
+
+  /** The kernel's gradients as the op's: input, weight and (when there is one) bias. */
+  private Tensor[] gradients(ConvKernels.Grads d) {
     Tensor gx = d.input() == null ? null : Tensor.of(d.input(), xShape);
     Tensor gw = d.weight() == null ? null : Tensor.of(d.weight(), wShape);
     if (!hasBias) {

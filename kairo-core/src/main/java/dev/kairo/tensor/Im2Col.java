@@ -32,7 +32,7 @@ public final class Im2Col {
    */
   public static void im2col(float[] x, int xOff, ConvGeometry g, float[] col, int colOff) {
     if (sameSizeUnitStride(g)) {
-      sameSize(true, x, xOff, g, col, colOff);
+      sameSize(TapWork.UNFOLD, x, xOff, g, col, colOff, null);
       return;
     }
     int outH = g.outH();
@@ -86,7 +86,7 @@ public final class Im2Col {
    */
   public static void col2im(float[] col, int colOff, ConvGeometry g, float[] x, int xOff) {
     if (sameSizeUnitStride(g)) {
-      sameSize(false, x, xOff, g, col, colOff);
+      sameSize(TapWork.FOLD, x, xOff, g, col, colOff, null);
       return;
     }
     int outH = g.outH();
@@ -157,12 +157,15 @@ public final class Im2Col {
     return taps;
   }
 
+  /** What {@link #sameSize} does with each tap. */
+  private enum TapWork { UNFOLD, FOLD, FOLD_RUNS }
+
   /**
-   * {@link #im2col} ({@code unfold}) or {@link #col2im} when {@link #sameSizeUnitStride}: the
-   * column-matrix rows of each channel's taps, in order, each tap one run.
+   * {@link #im2col}, {@link #col2im} or {@link #col2imFresh} when {@link #sameSizeUnitStride}:
+   * the column-matrix rows of each channel's taps, in order, each tap one run.
    */
-  private static void sameSize(boolean unfold, float[] x, int xOff, ConvGeometry g,
-      float[] col, int colOff) {
+  private static void sameSize(TapWork work, float[] x, int xOff, ConvGeometry g, float[] col,
+      int colOff, AddKernel add) {
     int w = g.outW();
     int l = g.outH() * w;
     int[][] taps = sameSizeTaps(g);
@@ -171,10 +174,10 @@ public final class Im2Col {
       int plane = xOff + c * l;
       for (int[] t : taps) {
         int base = colOff + row++ * l;
-        if (unfold) {
-          unfoldTap(x, plane + t[0], col, base, t, w, l);
-        } else {
-          foldTap(col, base, x, plane + t[0], t, w);
+        switch (work) {
+          case UNFOLD -> unfoldTap(x, plane + t[0], col, base, t, w, l);
+          case FOLD -> foldTap(col, base, x, plane + t[0], t, w);
+          default -> foldTapRun(col, base, x, plane + t[0], t, w, add);
         }
       }
     }
@@ -248,16 +251,7 @@ public final class Im2Col {
       col2im(col, colOff, g, x, xOff);
       return;
     }
-    int w = g.outW();
-    int l = g.outH() * w;
-    int[][] taps = sameSizeTaps(g);
-    int row = 0;
-    for (int c = 0; c < g.channels(); c++) {
-      int plane = xOff + c * l;
-      for (int[] t : taps) {
-        foldTapRun(col, colOff + row++ * l, x, plane + t[0], t, w, add);
-      }
-    }
+    sameSize(TapWork.FOLD_RUNS, x, xOff, g, col, colOff, add);
   }
 
   /**

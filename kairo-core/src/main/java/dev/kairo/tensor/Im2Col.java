@@ -136,14 +136,22 @@ public final class Im2Col {
   }
 
   /**
-   * The taps (i, j) of a {@link #sameSizeUnitStride} geometry, in column-matrix row order, each
-   * as {@code {shift, oyLo, oyHi, lo, hi}}: the offset {@code dy·w + dx} from an output position
-   * to the input it reads, and the output rows and columns whose input is inside the plane.
+   * One tap (i, j) of a {@link #sameSizeUnitStride} geometry: the offset {@code dy·w + dx} from
+   * an output position to the input it reads, and the output rows {@code [oyLo, oyHi)} and
+   * columns {@code [lo, hi)} whose input is inside the plane. An empty range: the tap reads
+   * only padding.
    */
-  private static int[][] sameSizeTaps(ConvGeometry g) {
+  private record Tap(int shift, int oyLo, int oyHi, int lo, int hi) {
+    boolean empty() {
+      return oyLo >= oyHi || lo >= hi;
+    }
+  }
+
+  /** The taps of a {@link #sameSizeUnitStride} geometry, in column-matrix row order. */
+  private static Tap[] sameSizeTaps(ConvGeometry g) {
     int h = g.outH();
     int w = g.outW();
-    int[][] taps = new int[g.kH() * g.kW()][];
+    Tap[] taps = new Tap[g.kH() * g.kW()];
     for (int i = 0, t = 0; i < g.kH(); i++) {
       int dy = i * g.dilH() - g.padH();
       int oyLo = firstValid(dy, 1, h);
@@ -151,7 +159,7 @@ public final class Im2Col {
       for (int j = 0; j < g.kW(); j++, t++) {
         int dx = j * g.dilW() - g.padW();
         int lo = firstValid(dx, 1, w);
-        taps[t] = new int[] {dy * w + dx, oyLo, oyHi, lo, endValid(dx, 1, w, w, lo)};
+        taps[t] = new Tap(dy * w + dx, oyLo, oyHi, lo, endValid(dx, 1, w, w, lo));
       }
     }
     return taps;
@@ -168,16 +176,16 @@ public final class Im2Col {
       int colOff, AddKernel add) {
     int w = g.outW();
     int l = g.outH() * w;
-    int[][] taps = sameSizeTaps(g);
+    Tap[] taps = sameSizeTaps(g);
     int row = 0;
     for (int c = 0; c < g.channels(); c++) {
       int plane = xOff + c * l;
-      for (int[] t : taps) {
+      for (Tap t : taps) {
         int base = colOff + row++ * l;
         switch (work) {
-          case UNFOLD -> unfoldTap(x, plane + t[0], col, base, t, w, l);
-          case FOLD -> foldTap(col, base, x, plane + t[0], t, w);
-          default -> foldTapRun(col, base, x, plane + t[0], t, w, add);
+          case UNFOLD -> unfoldTap(x, plane + t.shift(), col, base, t, w, l);
+          case FOLD -> foldTap(col, base, x, plane + t.shift(), t, w);
+          default -> foldTapRun(col, base, x, plane + t.shift(), t, w, add);
         }
       }
     }
@@ -187,16 +195,16 @@ public final class Im2Col {
    * One tap's row of the column matrix, {@code col[base, base + l)}, from the plane shifted to
    * {@code from} (the plane's start plus the tap's offset).
    */
-  private static void unfoldTap(float[] x, int from, float[] col, int base, int[] t, int w,
+  private static void unfoldTap(float[] x, int from, float[] col, int base, Tap t, int w,
       int l) {
-    int oyLo = t[1];
-    int oyHi = t[2];
-    int lo = t[3];
-    int hi = t[4];
-    if (oyLo >= oyHi || lo >= hi) {
+    if (t.empty()) {
       Arrays.fill(col, base, base + l, 0f);
       return;
     }
+    int oyLo = t.oyLo();
+    int oyHi = t.oyHi();
+    int lo = t.lo();
+    int hi = t.hi();
     // From the first valid position to the last: one copy. Positions of this run whose column
     // falls in the padding read a neighbouring row's value; they are zeroed after.
     int first = oyLo * w + lo;
@@ -216,12 +224,12 @@ public final class Im2Col {
   }
 
   /** One tap's row of the column matrix added back into the plane shifted to {@code to}. */
-  private static void foldTap(float[] col, int base, float[] x, int to, int[] t, int w) {
+  private static void foldTap(float[] col, int base, float[] x, int to, Tap t, int w) {
     int shift = to - base;
-    int oyHi = t[2];
-    int lo = t[3];
-    int hi = t[4];
-    for (int oy = t[1]; oy < oyHi; oy++) {
+    int oyHi = t.oyHi();
+    int lo = t.lo();
+    int hi = t.hi();
+    for (int oy = t.oyLo(); oy < oyHi; oy++) {
       int r = base + oy * w;
       for (int k = r + lo; k < r + hi; k++) {
         x[k + shift] += col[k];
@@ -259,15 +267,15 @@ public final class Im2Col {
    * no other plane, which another thread may be writing, is touched), its padding entries
    * within the run set to +0 first.
    */
-  private static void foldTapRun(float[] col, int base, float[] x, int to, int[] t, int w,
+  private static void foldTapRun(float[] col, int base, float[] x, int to, Tap t, int w,
       AddKernel add) {
-    int oyLo = t[1];
-    int oyHi = t[2];
-    int lo = t[3];
-    int hi = t[4];
-    if (oyLo >= oyHi || lo >= hi) {
+    if (t.empty()) {
       return;
     }
+    int oyLo = t.oyLo();
+    int oyHi = t.oyHi();
+    int lo = t.lo();
+    int hi = t.hi();
     for (int oy = oyLo; oy < oyHi; oy++) {
       int r = base + oy * w;
       for (int ox = oy > oyLo ? 0 : lo; ox < lo; ox++) {

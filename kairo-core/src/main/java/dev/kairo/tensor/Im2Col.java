@@ -85,10 +85,6 @@ public final class Im2Col {
    * (zeros for a fresh gradient).
    */
   public static void col2im(float[] col, int colOff, ConvGeometry g, float[] x, int xOff) {
-    if (sameSizeUnitStride(g)) {
-      sameSize(TapWork.FOLD, x, xOff, g, col, colOff, null);
-      return;
-    }
     int outH = g.outH();
     int outW = g.outW();
     int inH = g.inH();
@@ -125,11 +121,9 @@ public final class Im2Col {
    * Stride 1 with the output as large as the input ("same" padding, W3's convolutions): a tap's
    * rows of the column matrix are then one shifted run of the plane, so im2col copies each tap
    * at once instead of row by row, zeroing the few positions that fall in the padding after,
-   * and col2im adds a tap's rows with unit-stride loops. The same bits, the additions in the
-   * same order. Measured
-   * on W3's conv2 (32 channels, 14 x 14, 3 x 3, one thread, 2026-12-06): im2col 16.0 -> 7.6 µs
-   * per image (one copy per tap instead of 14 copies and 28 fills), col2im 29.2 -> 23.7 µs (a
-   * unit-stride add loop).
+   * and {@link #col2imFresh} adds each tap back as one run. The same bits. Measured on W3's
+   * conv2 (32 channels, 14 x 14, 3 x 3, one thread, 2026-12-06): im2col 16.0 -> 7.6 µs per
+   * image (one copy per tap instead of 14 copies and 28 fills).
    */
   private static boolean sameSizeUnitStride(ConvGeometry g) {
     return g.strideH() == 1 && g.strideW() == 1 && g.outW() == g.inW() && g.outH() == g.inH();
@@ -166,10 +160,10 @@ public final class Im2Col {
   }
 
   /** What {@link #sameSize} does with each tap. */
-  private enum TapWork { UNFOLD, FOLD, FOLD_RUNS }
+  private enum TapWork { UNFOLD, FOLD_RUNS }
 
   /**
-   * {@link #im2col}, {@link #col2im} or {@link #col2imFresh} when {@link #sameSizeUnitStride}:
+   * {@link #im2col} or {@link #col2imFresh} when {@link #sameSizeUnitStride}:
    * the column-matrix rows of each channel's taps, in order, each tap one run.
    */
   private static void sameSize(TapWork work, float[] x, int xOff, ConvGeometry g, float[] col,
@@ -184,7 +178,6 @@ public final class Im2Col {
         int base = colOff + row++ * l;
         switch (work) {
           case UNFOLD -> unfoldTap(x, plane + t.shift(), col, base, t, w, l);
-          case FOLD -> foldTap(col, base, x, plane + t.shift(), t, w);
           default -> foldTapRun(col, base, x, plane + t.shift(), t, w, add);
         }
       }
@@ -223,20 +216,6 @@ public final class Im2Col {
     }
   }
 
-  /** One tap's row of the column matrix added back into the plane shifted to {@code to}. */
-  private static void foldTap(float[] col, int base, float[] x, int to, Tap t, int w) {
-    int shift = to - base;
-    int oyHi = t.oyHi();
-    int lo = t.lo();
-    int hi = t.hi();
-    for (int oy = t.oyLo(); oy < oyHi; oy++) {
-      int r = base + oy * w;
-      for (int k = r + lo; k < r + hi; k++) {
-        x[k + shift] += col[k];
-      }
-    }
-  }
-
   /**
    * {@link #col2im} for a fresh gradient, for {@link ConvKernels}: {@code x} holds +0 where it
    * is written (or sums of earlier additions to +0, which are never −0), and the caller is done
@@ -245,8 +224,8 @@ public final class Im2Col {
    * one run over its rows (a few hundred floats, in vectors: {@link Simd#add()}), its padding
    * entries, now +0, added to the neighbouring positions they wrap onto, which leaves them as
    * they were. Row by row, the runs are shorter than one 16-float vector. Measured on W3's
-   * conv2 (one thread, 2026-12-06): 12.0-14.1 µs per image, against 24 row by row and
-   * 29.5-30.7 for the general loop.
+   * conv2 (one thread, 2026-12-06): 12.0-14.1 µs per image, against 24 for the row-by-row
+   * loop it replaced and 29.5-30.7 for the general loop.
    */
   static void col2imFresh(float[] col, int colOff, ConvGeometry g, float[] x, int xOff) {
     col2imFresh(col, colOff, g, x, xOff, Simd.add());

@@ -178,65 +178,37 @@ public final class PoolKernels {
 
   /**
    * {@link #maxBackward}, then ReLU's backward against the pooling's input x (the rectified
-   * output of the layer before: {@code ActivationKernels.maskNonPositive(gx, x, 0)}), the same
-   * bits in one pass that neither builds the full-size gradient between them nor reads x where
-   * it need not: a window whose maximum is a number holds no NaN and its argmax input is that
-   * maximum ({@code pooled}), so the argmax gets {@code (0 + gy)·step(max)} and the rest of the
-   * window 0. A window whose maximum is NaN, and an input no window covers, take the two-pass
-   * arithmetic on x. For {@link #disjointWindows} only. Returns gx [planes, H, W].
+   * output of the layer before: {@code ActivationKernels.maskNonPositive(gx, x, 0)}), for planes
+   * {@code [from, to)}, into {@code dst} from {@code dstOff} (every element of those planes
+   * written), on the calling thread. The same bits in one pass that neither builds the full-size
+   * gradient between them nor reads x where it need not: a window whose maximum is a number
+   * holds no NaN and its argmax input is that maximum ({@code pooled}), so the argmax gets
+   * {@code (0 + gy)·step(max)} and the rest of the window 0. A window whose maximum is NaN, and
+   * an input no window covers, take the two-pass arithmetic on x. For {@link #disjointWindows}
+   * only.
    *
    * <p>Why: W3's first pooling reads a 12.8 MB batch of feature maps; its backward wrote a
    * zeroed gradient of that size, scattered into it, then read it and the feature maps again
-   * for the mask and wrote a third array.
-   */
-  public static float[] maxBackwardRectified(float[] gy, float[] pooled, float[] x, int planes,
-      ConvGeometry g, int[] argmax) {
-    checkDisjoint(g);
-    int[] uncovered = uncovered(g);
-    float[] gx = new float[planes * g.inSize()];
-    Parallel.forRange(planes, grain(g), (lo, hi) ->
-        rectifiedPlanes(gy, pooled, x, lo, hi, g, argmax, uncovered, gx, lo * g.inSize(), false));
-    return gx;
-  }
-
-  /**
-   * {@link #maxBackwardRectified} of planes {@code [from, to)} only, on the calling thread,
-   * into {@code dst} from {@code dstOff} (every element of those planes written): for a kernel
-   * that needs one image's gradient at a time, while it is in cache (a fused convolution +
-   * ReLU + pooling's backward).
+   * for the mask and wrote a third array. A fused convolution + ReLU + pooling now calls this
+   * for one image's planes just before the convolution's backward reads them, in cache.
    */
   public static void maxBackwardRectified(float[] gy, float[] pooled, float[] x, int from,
       int to, ConvGeometry g, int[] argmax, float[] dst, int dstOff) {
-    checkDisjoint(g);
-    rectifiedPlanes(gy, pooled, x, from, to, g, argmax, uncovered(g), dst, dstOff, true);
-  }
-
-  private static void checkDisjoint(ConvGeometry g) {
     if (!disjointWindows(g)) {
       throw new IllegalArgumentException("maxBackwardRectified: windows of " + g
           + " overlap or are padded or dilated");
     }
-  }
-
-  /**
-   * Planes {@code [from, to)} of {@link #maxBackwardRectified} into {@code gx} from
-   * {@code gxOff}; {@code zero}: whether to clear them first (a reused buffer) rather than
-   * rely on a fresh array's zeros.
-   */
-  private static void rectifiedPlanes(float[] gy, float[] pooled, float[] x, int from, int to,
-      ConvGeometry g, int[] argmax, int[] uncovered, float[] gx, int gxOff, boolean zero) {
     int l = g.outSize();
     int in = g.inSize();
-    if (zero) {
-      java.util.Arrays.fill(gx, gxOff, gxOff + (to - from) * in, 0f);
-    }
+    java.util.Arrays.fill(dst, dstOff, dstOff + (to - from) * in, 0f);
+    int[] uncovered = uncovered(g);
     for (int p = from; p < to; p++) {
       int xBase = p * in;
-      int base = gxOff + (p - from) * in;
+      int base = dstOff + (p - from) * in;
       for (int o = p * l, ol = 0; ol < l; o++, ol++) {
         float m = pooled[o];
         if (m == m) {
-          gx[base + argmax[o]] = (0f + gy[o]) * ActivationKernels.positiveStep(m);
+          dst[base + argmax[o]] = (0f + gy[o]) * ActivationKernels.positiveStep(m);
         } else {
           int top = ol / g.outW() * g.strideH();
           int left = ol % g.outW() * g.strideW();
@@ -244,13 +216,13 @@ public final class PoolKernels {
             for (int c = left; c < left + g.kW(); c++) {
               int i = r * g.inW() + c;
               float back = i == argmax[o] ? 0f + gy[o] : 0f;
-              gx[base + i] = back * ActivationKernels.positiveStep(x[xBase + i]);
+              dst[base + i] = back * ActivationKernels.positiveStep(x[xBase + i]);
             }
           }
         }
       }
       for (int i : uncovered) {
-        gx[base + i] = 0f * ActivationKernels.positiveStep(x[xBase + i]);
+        dst[base + i] = 0f * ActivationKernels.positiveStep(x[xBase + i]);
       }
     }
   }

@@ -41,7 +41,8 @@ class PoolKernelsTest {
       float[] twoPass = new float[x.length];
       ActivationKernels.maskNonPositive(PoolKernels.maxBackward(gy, planes, g, argmax), x, 0f,
           twoPass);
-      float[] fused = PoolKernels.maxBackwardRectified(gy, pooled, x, planes, g, argmax);
+      float[] fused = new float[x.length];
+      PoolKernels.maxBackwardRectified(gy, pooled, x, 0, planes, g, argmax, fused, 0);
       // Planes 1-3 alone into a reused buffer, over whatever it held.
       float[] buffer = new float[1 + 3 * g.inSize()];
       java.util.Arrays.fill(buffer, Float.NaN);
@@ -63,7 +64,7 @@ class PoolKernelsTest {
     ConvGeometry g = pooling(6, 6, 3, 2);
     assertThat(PoolKernels.disjointWindows(g)).isFalse();
     assertThatThrownBy(() -> PoolKernels.maxBackwardRectified(new float[4], new float[4],
-        new float[36], 1, g, new int[4]))
+        new float[36], 0, 1, g, new int[4], new float[36], 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("overlap");
   }
 }
